@@ -1,0 +1,137 @@
+/**
+ * The emulator as a function from request to response, with no socket (Hono's habit: test the
+ * app without a port). Order of work per API call: route → count → faults → auth → parse →
+ * handler inside one SQLite transaction → JSON. The node:http adapter (http/server.ts) only
+ * moves bytes.
+ */
+import type { Store } from "./db/store";
+import type { Runtime } from "./runtime";
+import { ApiError, INTERNAL_ERROR, invalid } from "./errors";
+import { signingTime, verifyToken } from "./auth/token";
+import { parseStr } from "./php/parse-str";
+import { Params } from "./routes/params";
+import { matchRoute } from "./routes/table";
+import { handleAdmin } from "./admin/handlers";
+import { faultResponse } from "./faults";
+
+export const API_BASE = "/modules/addons/DomainsReseller/api/index.php";
+
+export interface ApiRequest {
+  method: string;
+  /** Path and query as received, e.g. "/modules/…/index.php/domains/a.com/dns?x=1". */
+  url: string;
+  headers: Record<string, string | string[] | undefined>;
+  body: string;
+}
+
+export interface ApiResponse {
+  status: number;
+  body: string;
+  headers?: Record<string, string>;
+  /** Drop the connection without an answer (the "reset" fault). */
+  destroy?: boolean;
+  /** Route template (or path) for the request log; never contains credentials. */
+  label: string;
+}
+
+export interface AppOptions {
+  store: Store;
+  runtime: Runtime;
+  admin: boolean;
+  transferDelaySeconds: number;
+  log?: (line: string) => void;
+}
+
+const json = (status: number, value: unknown, label: string, headers?: Record<string, string>): ApiResponse => ({
+  status,
+  body: JSON.stringify(value),
+  label,
+  ...(headers ? { headers } : {}),
+});
+
+const header = (req: ApiRequest, name: string): string | undefined => {
+  const v = req.headers[name];
+  return Array.isArray(v) ? v[0] : v;
+};
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+export function createApp(opts: AppOptions): (req: ApiRequest) => Promise<ApiResponse> {
+  return async (req) => {
+    const q = req.url.indexOf("?");
+    // Collapse "//" (clients that join base and "/action" naively send them), drop a trailing "/".
+    const path = (q < 0 ? req.url : req.url.slice(0, q)).replace(/\/{2,}/g, "/").replace(/(.)\/$/, "$1");
+    const query = q < 0 ? "" : req.url.slice(q + 1);
+    let label = `${req.method} ${path}`;
+    try {
+      if (path === "/__admin" || path.startsWith("/__admin/")) {
+        if (!opts.admin) return json(404, { error: "Not found" }, label);
+        return json(200, admin(opts, req, path), label);
+      }
+      if (!path.startsWith(`${API_BASE}/`)) return json(404, { error: "Not found" }, label);
+      const segments = decodeSegments(path.slice(API_BASE.length + 1));
+      const match = matchRoute(req.method, segments);
+      if (!match) return json(404, { error: `Unknown API route: ${req.method} /${segments.join("/")}` }, label);
+      const key = `${match.route.method} ${match.route.template}`;
+      label = key;
+      opts.runtime.count(key);
+
+      const { delayMs, fault } = opts.runtime.take(key);
+      if (delayMs > 0) await sleep(delayMs);
+      if (fault) return { ...faultResponse(fault), label };
+
+      const now = opts.runtime.now();
+      const username = (header(req, "username") ?? "").trim();
+      const account = username ? opts.store.account(username) : undefined;
+      const token = (header(req, "token") ?? "").trim();
+      if (!verifyToken(username, account?.apiKey, token, signingTime(now, header(req, "timestamp"))) || !account) {
+        return json(401, { error: "Invalid username or token" }, label);
+      }
+      const params = new Params({ ...parseStr(query), ...parseBody(req) });
+      const run = () => match.route.handler({ store: opts.store, account, params, path: match.path, now, transferDelaySeconds: opts.transferDelaySeconds });
+      // Mutations run in one transaction (a failure changes nothing). GET handlers only read, and
+      // better-sqlite3 is synchronous, so no write can interleave between their reads: a
+      // BEGIN/COMMIT pair would add cost and no isolation.
+      const result = match.route.method === "GET" ? run() : opts.store.transaction(run);
+      return json(200, result, label);
+    } catch (error) {
+      if (error instanceof ApiError) return json(error.status, { error: error.message }, label);
+      opts.log?.(`internal error on ${label}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+      return json(500, { error: INTERNAL_ERROR }, label);
+    }
+  };
+}
+
+function decodeSegments(rest: string): string[] {
+  return rest
+    .split("/")
+    .filter(Boolean)
+    .map((s) => {
+      try {
+        return decodeURIComponent(s);
+      } catch {
+        throw invalid(`path segment "${s}" has invalid percent-encoding`);
+      }
+    });
+}
+
+/** Form bodies only: the addon reads PHP's $_POST, which never holds a JSON body (reference §2.3). */
+function parseBody(req: ApiRequest): ReturnType<typeof parseStr> {
+  if (req.body === "") return {};
+  const type = (header(req, "content-type") ?? "").toLowerCase();
+  if (type.includes("json")) throw invalid("body: JSON is not accepted; send application/x-www-form-urlencoded");
+  return parseStr(req.body);
+}
+
+function admin(opts: AppOptions, req: ApiRequest, path: string): unknown {
+  let body: unknown;
+  if (req.body.trim() !== "") {
+    try {
+      body = JSON.parse(req.body);
+    } catch {
+      throw invalid("body: not valid JSON");
+    }
+  }
+  const segments = decodeSegments(path).slice(1);
+  return opts.store.transaction(() => handleAdmin({ store: opts.store, runtime: opts.runtime }, req.method, segments, body));
+}

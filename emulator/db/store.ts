@@ -1,0 +1,172 @@
+/**
+ * All SQLite access in one place, with prepared statements made once. Synchronous on purpose:
+ * better-sqlite3 runs on the event loop, so a request's handler runs start to end inside one
+ * transaction with no interleaving, which is what makes concurrent requests safe.
+ */
+import Database from "better-sqlite3";
+import type { DomainState, DomainStatus } from "../domain-state";
+import { migrate } from "./schema";
+
+export interface Account {
+  email: string;
+  apiKey: string;
+  creditCents: number;
+}
+
+export interface LedgerEntry {
+  id: number;
+  account: string;
+  type: string;
+  domain: string;
+  years: number;
+  amountCents: number;
+  balanceAfterCents: number;
+  at: string;
+}
+
+type Row = Record<string, unknown>;
+
+export class Store {
+  readonly db: Database.Database;
+  private readonly st;
+  // One wrapper made once: db.transaction() builds a new function on every call.
+  private readonly runInTransaction: (fn: () => unknown) => unknown;
+  // Every request looks its account up for auth; accounts change only through this class, so a
+  // cache cleared on each account write is exact.
+  private readonly accountCache = new Map<string, Account | null>();
+  // Parsed domain state by name. Exact because every change goes through insertDomain/saveDomain
+  // (which refresh it) or ends in a throw (transaction() then drops it all). Bounded; the oldest
+  // entry goes first.
+  private readonly domainCache = new Map<string, DomainState>();
+  static readonly DOMAIN_CACHE_SIZE = 20_000;
+
+  constructor(path: string) {
+    this.db = new Database(path);
+    this.db.pragma("journal_mode = WAL");
+    this.db.pragma("synchronous = NORMAL");
+    this.db.pragma("foreign_keys = ON");
+    this.db.pragma("busy_timeout = 5000");
+    migrate(this.db);
+    this.runInTransaction = this.db.transaction((fn: () => unknown) => fn());
+    const p = (sql: string) => this.db.prepare(sql);
+    this.st = {
+      account: p("SELECT email, api_key, credit_cents FROM accounts WHERE email = ?"),
+      accounts: p("SELECT email, api_key, credit_cents FROM accounts ORDER BY rowid"),
+      upsertAccount: p(
+        "INSERT INTO accounts (email, api_key, credit_cents) VALUES (?, ?, ?) ON CONFLICT(email) DO UPDATE SET api_key = excluded.api_key, credit_cents = excluded.credit_cents",
+      ),
+      setCredit: p("UPDATE accounts SET credit_cents = ? WHERE email = ?"),
+      domain: p("SELECT data FROM domains WHERE name = ?"),
+      insertDomain: p("INSERT INTO domains (name, owner, status, expiry_date, data) VALUES (?, ?, ?, ?, ?)"),
+      updateDomain: p("UPDATE domains SET owner = ?, status = ?, expiry_date = ?, data = ? WHERE name = ?"),
+      countDomains: p("SELECT count(*) AS n FROM domains"),
+      addLedger: p("INSERT INTO ledger (account, type, domain, years, amount_cents, balance_after_cents, at) VALUES (?, ?, ?, ?, ?, ?, ?)"),
+      ledger: p("SELECT * FROM ledger ORDER BY id"),
+    };
+  }
+
+  /** Runs `fn` in one transaction: if it throws, nothing it wrote is kept. */
+  transaction<T>(fn: () => T): T {
+    try {
+      return this.runInTransaction(fn) as T;
+    } catch (error) {
+      // A rolled-back transaction may have changed cached state: forget it all.
+      this.accountCache.clear();
+      this.domainCache.clear();
+      throw error;
+    }
+  }
+
+  account(email: string): Account | undefined {
+    const key = email.toLowerCase();
+    const cached = this.accountCache.get(key);
+    if (cached !== undefined) return cached === null ? undefined : { ...cached };
+    const row = this.st.account.get(email) as Row | undefined;
+    const account = row ? { email: String(row.email), apiKey: String(row.api_key), creditCents: Number(row.credit_cents) } : undefined;
+    // Only the hit is cached: unknown names are unbounded and cheap to miss.
+    if (account) this.accountCache.set(key, account);
+    return account && { ...account };
+  }
+
+  accounts(): Account[] {
+    return (this.st.accounts.all() as Row[]).map((row) => ({ email: String(row.email), apiKey: String(row.api_key), creditCents: Number(row.credit_cents) }));
+  }
+
+  upsertAccount(a: Account): void {
+    this.accountCache.clear();
+    this.st.upsertAccount.run(a.email, a.apiKey, a.creditCents);
+  }
+
+  setCredit(email: string, cents: number): void {
+    this.accountCache.clear();
+    this.st.setCredit.run(cents, email);
+  }
+
+  domain(name: string): DomainState | undefined {
+    const cached = this.domainCache.get(name);
+    if (cached) return cached;
+    const row = this.st.domain.get(name) as { data: string } | undefined;
+    if (!row) return undefined;
+    const d = JSON.parse(row.data) as DomainState;
+    this.remember(d);
+    return d;
+  }
+
+  insertDomain(d: DomainState): void {
+    this.st.insertDomain.run(d.name, d.owner, d.status, d.expiryDate, JSON.stringify(d));
+    this.remember(d);
+  }
+
+  saveDomain(d: DomainState): void {
+    this.st.updateDomain.run(d.owner, d.status, d.expiryDate, JSON.stringify(d), d.name);
+    this.remember(d);
+  }
+
+  private remember(d: DomainState): void {
+    this.domainCache.delete(d.name);
+    if (this.domainCache.size >= Store.DOMAIN_CACHE_SIZE) {
+      const oldest = this.domainCache.keys().next().value;
+      if (oldest !== undefined) this.domainCache.delete(oldest);
+    }
+    this.domainCache.set(d.name, d);
+  }
+
+  setStatus(d: DomainState, status: DomainStatus): void {
+    d.status = status;
+    this.saveDomain(d);
+  }
+
+  domainCount(): number {
+    return Number((this.st.countDomains.get() as Row).n);
+  }
+
+  addLedger(e: Omit<LedgerEntry, "id">): void {
+    this.st.addLedger.run(e.account, e.type, e.domain, e.years, e.amountCents, e.balanceAfterCents, e.at);
+  }
+
+  ledger(): LedgerEntry[] {
+    return (this.st.ledger.all() as Row[]).map((r) => ({
+      id: Number(r.id),
+      account: String(r.account),
+      type: String(r.type),
+      domain: String(r.domain),
+      years: Number(r.years),
+      amountCents: Number(r.amount_cents),
+      balanceAfterCents: Number(r.balance_after_cents),
+      at: String(r.at),
+    }));
+  }
+
+  /** Admin reset: every row goes, the schema stays. */
+  wipe(): void {
+    this.accountCache.clear();
+    this.domainCache.clear();
+    this.transaction(() => {
+      this.db.exec("DELETE FROM domains; DELETE FROM ledger; DELETE FROM accounts; DELETE FROM sqlite_sequence WHERE name = 'ledger';");
+    });
+  }
+
+  close(): void {
+    this.db.close();
+  }
+}

@@ -1,0 +1,128 @@
+/**
+ * PHP's `parse_str` / `$_GET` / `$_POST` filling, re-implemented so the emulator reads form bodies
+ * exactly as the real addon does (checked against PHP-made vectors in shared/vectors/form-parse.json).
+ *
+ * Rules kept from `php_register_variable_ex` (main/php_variables.c):
+ * - pairs split on `&`, name and value url-decoded (`+` is a space, bad `%` escapes stay literal);
+ * - leading spaces of the top-level name are dropped, then ` ` and `.` in it become `_`;
+ * - `a[b][c]` nests, `a[]` appends at the next integer index, integer-like keys become integers;
+ * - inside brackets spaces are kept (`[First Name]`), leading whitespace of an index is dropped;
+ * - an unclosed first bracket turns into `_` (`a[b` → `a_b`), a later unclosed one ends the name;
+ * - a repeated scalar key: the last one wins (so a body repeating `domain` is fine).
+ */
+
+export type PhpValue = string | PhpValue[] | { [key: string]: PhpValue };
+
+/** An ordered PHP array while parsing: insertion order plus PHP's "next free integer index". */
+class PhpArray {
+  readonly entries = new Map<string, PhpArray | string>();
+  private nextIndex = 0;
+
+  set(key: string | null, value: PhpArray | string): void {
+    const k = key ?? String(this.nextIndex);
+    if (INTEGER_KEY.test(k)) this.nextIndex = Math.max(this.nextIndex, Number(k) + 1);
+    this.entries.set(k, value);
+  }
+
+  /** The child array at `key`, replacing a scalar there (PHP does the same). */
+  child(key: string | null): PhpArray {
+    if (key !== null) {
+      const existing = this.entries.get(key);
+      if (existing instanceof PhpArray) return existing;
+    }
+    const created = new PhpArray();
+    this.set(key, created);
+    return created;
+  }
+
+  toPlain(): PhpValue {
+    const keys = [...this.entries.keys()];
+    const isList = keys.every((k, i) => k === String(i));
+    if (isList) return [...this.entries.values()].map(plain);
+    const out: { [key: string]: PhpValue } = {};
+    for (const [k, v] of this.entries) out[k] = plain(v);
+    return out;
+  }
+}
+
+// PHP turns decimal strings without leading zeros (and within range) into integer keys.
+const INTEGER_KEY = /^(0|-?[1-9][0-9]{0,17})$/;
+
+function plain(v: PhpArray | string): PhpValue {
+  return typeof v === "string" ? v : v.toPlain();
+}
+
+/** PHP `urldecode`: `+` → space, `%XX` → byte, anything else (including a bad `%`) literal. */
+export function phpUrlDecode(input: string): string {
+  if (!input.includes("%") && !input.includes("+")) return input;
+  try {
+    // Same result as the byte loop whenever every escape is valid UTF-8; much faster.
+    return decodeURIComponent(input.replace(/\+/g, " "));
+  } catch {
+    return slowUrlDecode(input);
+  }
+}
+
+function slowUrlDecode(input: string): string {
+  const bytes: number[] = [];
+  const raw = Buffer.from(input, "utf8");
+  for (let i = 0; i < raw.length; i++) {
+    const c = raw[i]!;
+    if (c === 0x2b) bytes.push(0x20);
+    else if (c === 0x25 && i + 2 < raw.length && isHex(raw[i + 1]!) && isHex(raw[i + 2]!)) {
+      bytes.push(parseInt(String.fromCharCode(raw[i + 1]!, raw[i + 2]!), 16));
+      i += 2;
+    } else bytes.push(c);
+  }
+  return Buffer.from(bytes).toString("utf8");
+}
+
+function isHex(c: number): boolean {
+  return (c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x46) || (c >= 0x61 && c <= 0x66);
+}
+
+/** Splits a raw variable name into its base and bracket path, or null when PHP would drop it. */
+export function splitName(rawName: string): { base: string; path: (string | null)[] } | null {
+  const name = rawName.replace(/^ +/, "");
+  const open = name.indexOf("[");
+  const close = open >= 0 ? name.indexOf("]", open) : -1;
+  if (open < 0 || close < 0) {
+    // No well-formed bracket: the whole name is the base ("a[b" becomes "a_b").
+    const base = name.replace(/[ .[]/g, "_");
+    return base === "" ? null : { base, path: [] };
+  }
+  const base = name.slice(0, open).replace(/[ .]/g, "_");
+  if (base === "") return null;
+  const path: (string | null)[] = [];
+  let rest = name.slice(open);
+  while (rest.startsWith("[")) {
+    const end = rest.indexOf("]");
+    if (end < 0) break; // a later unclosed bracket ends the name, as in PHP
+    const index = rest.slice(1, end).replace(/^[ \t\r\n]+/, "");
+    path.push(index === "" ? null : index);
+    rest = rest.slice(end + 1);
+  }
+  return { base, path };
+}
+
+/** Parses a query string or form body into the value PHP would put in `$_POST`. */
+export function parseStr(body: string): { [key: string]: PhpValue } {
+  const root = new PhpArray();
+  for (const pair of body.split("&")) {
+    if (pair === "") continue;
+    const eq = pair.indexOf("=");
+    const rawName = phpUrlDecode(eq < 0 ? pair : pair.slice(0, eq));
+    const value = eq < 0 ? "" : phpUrlDecode(pair.slice(eq + 1));
+    const split = splitName(rawName);
+    if (!split) continue;
+    let target = root;
+    let key: string | null = split.base;
+    for (const index of split.path) {
+      target = target.child(key);
+      key = index;
+    }
+    target.set(key, value);
+  }
+  const out = root.toPlain();
+  return Array.isArray(out) ? Object.fromEntries(out.map((v, i) => [String(i), v])) : (out as { [key: string]: PhpValue });
+}

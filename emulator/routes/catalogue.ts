@@ -1,0 +1,107 @@
+/**
+ * Account-level routes: TLD list and pricing, cart pricing, credit balance, version, and the
+ * availability lookup/suggestions in the WHMCS SearchResult shape (reference §4.21–4.28).
+ */
+import type { Context } from "../context";
+import { CURRENCY, TLDS, findTld, formatCents, isDomainName, isTakenElsewhere, type Tld } from "../catalogue";
+import { invalid } from "../errors";
+import { orderDomain } from "./orders";
+
+export const VERSION = "2.6.0-emulator";
+
+export const listTlds = (): unknown => TLDS.map((t) => `.${t.tld}`);
+
+export const tldPricing = (): unknown =>
+  TLDS.map((t) => ({
+    tld: `.${t.tld}`,
+    registrationPrice: formatCents(t.registerCents),
+    renewalPrice: formatCents(t.renewCents),
+    transferPrice: formatCents(t.transferCents),
+    graceFee: "0.00",
+    graceDays: -1,
+    redemptionDays: -1,
+    redemptionFee: "-1.00",
+    currencyCode: CURRENCY,
+    years: t.years,
+  }));
+
+const PRICE_FIELD = { register: "registerCents", renew: "renewCents", transfer: "transferCents" } as const;
+
+export function orderPricing(ctx: Context): unknown {
+  const type = ctx.path.type ?? "";
+  if (!(type in PRICE_FIELD)) throw invalid(`type "${type}" must be register, renew or transfer`);
+  const { tld } = orderDomain(ctx);
+  const cents = tld[PRICE_FIELD[type as keyof typeof PRICE_FIELD]];
+  return Object.fromEntries(tld.years.map((y) => [String(y), formatCents(cents * y)]));
+}
+
+export const credits = (ctx: Context): unknown => formatCents(ctx.store.account(ctx.account.email)?.creditCents ?? 0);
+
+export const version = (): unknown => VERSION;
+
+function searchResult(ctx: Context, sld: string, tldName: string, score: number): Record<string, unknown> {
+  const tld = findTld(tldName);
+  const name = `${sld}.${tldName}`;
+  const valid = isDomainName(name);
+  const registered = valid && (ctx.store.domain(name) !== undefined || isTakenElsewhere(name));
+  const status = !tld ? "tld not supported" : !valid ? "unknown" : registered ? "registered" : "available for registration";
+  const pricing = tld ? pricingOf(tld) : {};
+  return {
+    domainName: name,
+    idnDomainName: name,
+    tld: tldName,
+    tldNoDots: tldName.replace(/\./g, ""),
+    sld,
+    idnSld: sld,
+    status,
+    legacyStatus: status === "available for registration" ? "available" : status === "registered" ? "unavailable" : "error",
+    score,
+    isRegistered: registered,
+    isAvailable: status === "available for registration",
+    isValidDomain: valid && tld !== undefined,
+    domainErrorMessage: valid ? "" : `${name} is not a valid domain name`,
+    pricing,
+    shortestPeriod: tld ? { period: tld.years[0], ...(pricing[String(tld.years[0])] ?? {}) } : {},
+    group: "",
+    minLength: 0,
+    maxLength: 0,
+    isPremium: false,
+    premiumCostPricing: [],
+  };
+}
+
+function pricingOf(tld: Tld): Record<string, Record<string, string>> {
+  return Object.fromEntries(
+    tld.years.map((y) => [String(y), { register: formatCents(tld.registerCents * y), renew: formatCents(tld.renewCents * y), transfer: formatCents(tld.transferCents * y) }]),
+  );
+}
+
+function searchInput(ctx: Context): { sld: string; tlds: string[] } {
+  const term = (ctx.params.str("punyCodeSearchTerm")?.trim() || ctx.params.str("searchTerm")?.trim() || "").toLowerCase();
+  if (term === "") throw invalid("searchTerm is required");
+  // A full name ("acme.com") searches its SLD; the TLD joins the list.
+  const [sld = "", ...rest] = term.split(".");
+  if (!/^(?!-)[a-z0-9-]{1,63}(?<!-)$/.test(sld)) throw invalid(`searchTerm "${term}" is not a valid domain label`);
+  const listed = ctx.params.entries("tldsToInclude").map(([, v]) => (typeof v === "string" ? v : ""));
+  const tlds = [...(rest.length ? [rest.join(".")] : []), ...listed].map((t) => t.trim().replace(/^\./, "").toLowerCase()).filter(Boolean);
+  return { sld, tlds: tlds.length ? [...new Set(tlds)] : TLDS.map((t) => t.tld) };
+}
+
+export function lookup(ctx: Context): unknown {
+  const { sld, tlds } = searchInput(ctx);
+  return tlds.map((t) => searchResult(ctx, sld, t, 1));
+}
+
+/** Variants of the SLD across the TLDs; only available names, best first. */
+export function suggestions(ctx: Context): unknown {
+  const { sld, tlds } = searchInput(ctx);
+  const variants = [sld, `get${sld}`, `${sld}hq`, `my${sld}`, `${sld}app`, `${sld}online`].filter((v) => v.length <= 63);
+  const out: Record<string, unknown>[] = [];
+  variants.forEach((v, vi) =>
+    tlds.forEach((t, ti) => {
+      const r = searchResult(ctx, v, t, Number((1 - vi * 0.1 - ti * 0.01).toFixed(2)));
+      if (r.isAvailable) out.push(r);
+    }),
+  );
+  return out.slice(0, 25);
+}

@@ -1,0 +1,109 @@
+/**
+ * POST /order/domains/register | transfer | renew (reference §4.1–4.3). These take the domain
+ * from the body (there is no path domain), bill the reseller, and answer the bare JSON string
+ * "success".
+ */
+import type { Context } from "../context";
+import type { DomainState } from "../domain-state";
+import { randomEppCode } from "../domain-state";
+import { isDomainName, isTakenElsewhere, tldOf, type Tld } from "../catalogue";
+import { addYears, isoDate, isoTime } from "../clock";
+import { charge } from "../billing";
+import { decodeDomainFields } from "../php/unserialize";
+import { domainNotFound, invalid } from "../errors";
+import { addonFlag, orderContacts, orderNameservers } from "./order-input";
+
+/** The body's `domain`, lower-cased, syntax-checked, with its catalogue TLD. */
+export function orderDomain(ctx: Context): { name: string; tld: Tld } {
+  const name = ctx.params.required("domain").toLowerCase().replace(/\.$/, "");
+  if (!isDomainName(name)) throw invalid(`domain "${name}" is not a valid domain name`);
+  const tld = tldOf(name);
+  if (!tld || name.split(".").length !== tld.tld.split(".").length + 1) throw invalid(`domain: TLD of "${name}" is not offered by this reseller`);
+  return { name, tld };
+}
+
+function years(ctx: Context, tld: Tld, fallback?: number): number {
+  const n = ctx.params.int("regperiod", fallback);
+  if (!tld.years.includes(n)) throw invalid(`regperiod must be one of ${tld.years.join(", ")} for .${tld.tld}, got ${n}`);
+  return n;
+}
+
+function newDomain(ctx: Context, name: string): DomainState {
+  const fields = decodeDomainFields(ctx.params.str("domainfields"));
+  if (!fields.ok) throw invalid(fields.message);
+  return {
+    name,
+    owner: ctx.account.email,
+    status: "Active",
+    expiryDate: isoDate(ctx.now),
+    createdAt: isoTime(ctx.now),
+    locked: true,
+    idProtection: addonFlag(ctx.params, "idprotection"),
+    eppCode: randomEppCode(),
+    nameservers: orderNameservers(ctx.params),
+    dns: [],
+    emailForwarding: [],
+    contacts: orderContacts(ctx.params),
+    privateNameservers: [],
+    addons: { dnsmanagement: addonFlag(ctx.params, "dnsmanagement"), emailforwarding: addonFlag(ctx.params, "emailforwarding") },
+    domainfields: fields.fields,
+    transferReadyAt: null,
+    transferYears: 0,
+    transferFailReason: null,
+    transferTag: null,
+    nextRecid: 1,
+  };
+}
+
+export function register(ctx: Context): unknown {
+  const { name, tld } = orderDomain(ctx);
+  const n = years(ctx, tld);
+  if (ctx.store.domain(name) || isTakenElsewhere(name)) throw invalid(`domain ${name} is not available for registration`);
+  const d = newDomain(ctx, name);
+  d.expiryDate = addYears(isoDate(ctx.now), n);
+  charge(ctx.store, ctx.account, "register", name, n, tld.registerCents * n, ctx.now);
+  ctx.store.insertDomain(d);
+  return "success";
+}
+
+/**
+ * The domain is treated as held at another registrar. The EPP code must look like one (6–64
+ * printable characters); a code starting with "invalid" is accepted but the transfer later
+ * fails at transfersync, with a refund, so clients can exercise that path.
+ */
+export function transfer(ctx: Context): unknown {
+  const { name, tld } = orderDomain(ctx);
+  const n = years(ctx, tld, 1);
+  const epp = ctx.params.required("eppcode");
+  if (!/^[\x21-\x7e]{6,64}$/.test(epp)) throw invalid("eppcode must be 6-64 printable characters without spaces");
+  if (ctx.store.domain(name)) throw invalid(`domain ${name} is already managed by this registrar`);
+  const d = newDomain(ctx, name);
+  d.status = "Pending Transfer";
+  d.locked = false;
+  d.eppCode = epp;
+  d.transferReadyAt = ctx.now + ctx.transferDelaySeconds;
+  d.transferYears = n;
+  d.transferFailReason = epp.toLowerCase().startsWith("invalid") ? "Invalid EPP code provided by the losing registrar" : null;
+  charge(ctx.store, ctx.account, "transfer", name, n, tld.transferCents * n, ctx.now);
+  ctx.store.insertDomain(d);
+  return "success";
+}
+
+/** Renewal may not push expiry past ten years from now (the registry limit). */
+export function renew(ctx: Context): unknown {
+  const { name, tld } = orderDomain(ctx);
+  const d = ctx.store.domain(name);
+  if (!d || d.owner.toLowerCase() !== ctx.account.email.toLowerCase()) throw domainNotFound();
+  if (d.status !== "Active" && d.status !== "Expired") throw invalid(`domain ${name} cannot be renewed while its status is ${d.status}`);
+  const n = years(ctx, tld);
+  const today = isoDate(ctx.now);
+  const from = d.expiryDate < today ? today : d.expiryDate;
+  const expiry = addYears(from, n);
+  if (expiry > addYears(today, 10)) throw invalid(`regperiod ${n} would put the expiry (${expiry}) more than 10 years ahead`);
+  charge(ctx.store, ctx.account, "renew", name, n, tld.renewCents * n, ctx.now);
+  d.expiryDate = expiry;
+  d.status = "Active";
+  ctx.store.saveDomain(d);
+  return "success";
+}
+

@@ -1,0 +1,2 @@
+// pulumi-domainsreseller: Pulumi resources for the ModulesGarden Domains Reseller API.
+export { RegistrarLock, type RegistrarLockArgs } from "./resources/registrarLock";

@@ -1,0 +1,3 @@
+export declare const repoRoot: string;
+export declare function pulumiBinDir(): string;
+export declare function pulumiEnv(home: string, extra?: Record<string, string>): NodeJS.ProcessEnv;

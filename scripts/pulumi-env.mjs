@@ -1,0 +1,33 @@
+// The environment every engine run of this repository uses (demo, tests, benchmarks): the Pulumi CLI
+// found or built by setup.mjs, a local file backend, a passphrase secrets provider, and nothing that
+// reaches the network (no update checks, no plugin downloads).
+import { existsSync, mkdirSync, readFileSync } from "node:fs";
+import { dirname, join, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+
+export const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), "..");
+
+export function pulumiBinDir() {
+  const file = join(repoRoot, "node_modules", ".pulumi-bin");
+  if (!existsSync(file)) throw new Error("the Pulumi CLI is not set up yet: run `npm run setup` (or `npm test`, which runs it).");
+  return readFileSync(file, "utf8").trim();
+}
+
+/** `home` holds the backend and Pulumi's own files; nothing is written outside it. */
+export function pulumiEnv(home, extra = {}) {
+  mkdirSync(join(home, "backend"), { recursive: true });
+  return {
+    ...process.env,
+    PATH: `${pulumiBinDir()}:${process.env.PATH ?? ""}`,
+    PULUMI_HOME: join(home, "pulumi-home"),
+    PULUMI_BACKEND_URL: `file://${join(home, "backend")}`,
+    PULUMI_CONFIG_PASSPHRASE: process.env.PULUMI_CONFIG_PASSPHRASE ?? "local-only-passphrase",
+    PULUMI_SKIP_UPDATE_CHECK: "true",
+    PULUMI_DISABLE_AUTOMATIC_PLUGIN_ACQUISITION: "true",
+    PULUMI_AUTOMATION_API_SKIP_VERSION_CHECK: "true",
+    // Plain text output: the demo and the tests read it, and CI logs keep it.
+    PULUMI_SUPPRESS_COPILOT_LINK: "true",
+    NO_COLOR: "1",
+    ...extra,
+  };
+}

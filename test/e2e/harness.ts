@@ -1,0 +1,139 @@
+// End-to-end harness: a fresh emulator on a free port and a Pulumi project in a temporary folder,
+// driven through the real `pulumi` CLI with a local file backend. Every e2e test builds on this.
+import { execFile } from "node:child_process";
+import { mkdtempSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { startEmulator, type EmulatorHandle } from "../../emulator";
+import { pulumiEnv, repoRoot } from "../../scripts/pulumi-env.mjs";
+
+export interface PulumiResult {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+export interface RunOptions {
+  env?: Record<string, string>;
+  /** Written to the command's standard input (how secrets are passed: never as arguments). */
+  stdin?: string;
+}
+
+export interface Project {
+  dir: string;
+  home: string;
+  /** Runs `pulumi <args>` in the project with the isolated environment. */
+  pulumi(args: string[], options?: RunOptions): Promise<PulumiResult>;
+  /** Like `pulumi`, but throws with the whole output when the command fails. */
+  ok(args: string[], options?: RunOptions): Promise<PulumiResult>;
+  /** Every file under the project and its backend, and everything the CLI printed, as text (for secret scans). */
+  allText(): string;
+  cleanup(): void;
+}
+
+/** Where test projects live: inside the repository so they resolve its node_modules like an example would. */
+const WORK = join(repoRoot, ".e2e");
+
+export function createProject(name: string, program: string, options: { dir?: string } = {}): Project {
+  mkdirSync(WORK, { recursive: true });
+  const dir = options.dir ?? mkdtempSync(join(WORK, `${name}-`));
+  const home = mkdtempSync(join(tmpdir(), `dr-e2e-${name}-`));
+  writeFileSync(join(dir, "Pulumi.yaml"), `name: ${name}\nruntime: nodejs\nmain: index.ts\n`);
+  writeFileSync(join(dir, "index.ts"), program);
+  if (!options.dir) writeFileSync(join(dir, "package.json"), JSON.stringify({ name, private: true, main: "index.ts" }, null, 2));
+
+  const printed: string[] = [];
+  const pulumi = (args: string[], opts: RunOptions = {}) =>
+    new Promise<PulumiResult>((resolve) => {
+      const child = execFile(
+        "pulumi",
+        args,
+        { cwd: dir, env: pulumiEnv(home, opts.env), maxBuffer: 64 * 1024 * 1024, timeout: 300_000 },
+        (error, stdout, stderr) => {
+          const code = error ? (typeof error.code === "number" ? error.code : 1) : 0;
+          printed.push(`$ pulumi ${args.join(" ")}\n${String(stdout)}\n${String(stderr)}`);
+          resolve({ code, stdout: String(stdout), stderr: String(stderr) });
+        },
+      );
+      child.stdin?.end(opts.stdin ?? "");
+    });
+
+  const ok = async (args: string[], opts: RunOptions = {}) => {
+    const result = await pulumi(args, opts);
+    if (result.code !== 0) throw new Error(`pulumi ${args.join(" ")} exited ${result.code}\n${result.stdout}\n${result.stderr}`);
+    return result;
+  };
+
+  const allText = () => [...[dir, home].map(readTree), ...printed].join("\n");
+  const cleanup = () => {
+    rmSync(home, { recursive: true, force: true });
+    if (!options.dir) rmSync(dir, { recursive: true, force: true });
+  };
+  return { dir, home, pulumi, ok, allText, cleanup };
+}
+
+function readTree(root: string): string {
+  const parts: string[] = [];
+  const walk = (path: string) => {
+    for (const entry of readdirSync(path)) {
+      const full = join(path, entry);
+      const info = statSync(full);
+      if (info.isDirectory()) {
+        if (entry !== "node_modules" && entry !== "plugins") walk(full);
+      } else if (info.size < 16 * 1024 * 1024) {
+        parts.push(`==> ${full}\n${readFileSync(full, "utf8")}`);
+      }
+    }
+  };
+  walk(root);
+  return parts.join("\n");
+}
+
+/** A fresh emulator with the default seed and its admin surface, plus typed admin helpers. */
+export async function startTestEmulator(): Promise<TestEmulator> {
+  const handle = await startEmulator({ port: 0, admin: true, seed: "default" });
+  const account = handle.accounts[0];
+  if (!account) throw new Error("the default seed has no reseller account");
+  const admin = async (method: string, path: string, body?: unknown) => {
+    const response = await fetch(`${handle.origin}/__admin${path}`, {
+      method,
+      headers: body === undefined ? {} : { "content-type": "application/json" },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    const text = await response.text();
+    if (!response.ok) throw new Error(`emulator admin ${method} ${path}: ${response.status} ${text}`);
+    return text === "" ? undefined : JSON.parse(text);
+  };
+  return {
+    handle,
+    account,
+    admin,
+    domain: (name: string) => admin("GET", `/domains/${name}`),
+    drift: (name: string, change: Record<string, unknown>) => admin("PATCH", `/domains/${name}`, change),
+    counters: async () => (await admin("GET", "/counters")) as Record<string, number>,
+    resetCounters: () => admin("DELETE", "/counters"),
+    /** Sum of API calls that change something (every POST route). */
+    writes: async () => Object.entries((await admin("GET", "/counters")) as Record<string, number>).filter(([route]) => route.startsWith("POST ")).reduce((n, [, c]) => n + c, 0),
+    close: () => handle.close(),
+  };
+}
+
+export interface TestEmulator {
+  handle: EmulatorHandle;
+  account: { email: string; apiKey: string };
+  admin(method: string, path: string, body?: unknown): Promise<unknown>;
+  domain(name: string): Promise<Record<string, unknown>>;
+  drift(name: string, change: Record<string, unknown>): Promise<unknown>;
+  counters(): Promise<Record<string, number>>;
+  resetCounters(): Promise<unknown>;
+  writes(): Promise<number>;
+  close(): Promise<void>;
+}
+
+/** Points a stack at the emulator through stack config, the API key as a secret. */
+export async function configureStack(project: Project, stack: string, emulator: TestEmulator): Promise<void> {
+  await project.ok(["stack", "init", stack, "--non-interactive"]);
+  await project.ok(["config", "set", "domainsreseller:endpoint", emulator.handle.endpoint]);
+  await project.ok(["config", "set", "domainsreseller:username", emulator.account.email]);
+  await project.ok(["config", "set", "--secret", "domainsreseller:apiKey"], { stdin: emulator.account.apiKey });
+}
