@@ -106,7 +106,7 @@ export function handleAdmin(deps: AdminDeps, method: string, segments: string[],
       const owner = store.account(input.owner);
       if (!owner) throw invalid(`owner: account ${input.owner} does not exist (create it with POST /__admin/accounts)`);
       const state = domainFromSeed(owner.email, input, runtime.now());
-      if (store.domain(state.name)) store.saveDomain(state);
+      if (store.domain(state.name)) store.setOwner(state, owner.email);
       else store.insertDomain(state);
       return domainView(state);
     }
@@ -117,7 +117,7 @@ export function handleAdmin(deps: AdminDeps, method: string, segments: string[],
       if (patch.owner !== undefined) {
         const owner = store.account(patch.owner);
         if (!owner) throw invalid(`owner: account ${patch.owner} does not exist`);
-        d.owner = owner.email;
+        store.setOwner(d, owner.email);
       }
       patchDomain(d, patch);
       store.saveDomain(d);

@@ -18,7 +18,9 @@ export function orderDomain(ctx: Context): { name: string; tld: Tld } {
   const name = ctx.params.required("domain").toLowerCase().replace(/\.$/, "");
   if (!isDomainName(name)) throw invalid(`domain "${name}" is not a valid domain name`);
   const tld = tldOf(name);
-  if (!tld || name.split(".").length !== tld.tld.split(".").length + 1) throw invalid(`domain: TLD of "${name}" is not offered by this reseller`);
+  if (!tld) throw invalid(`domain: TLD of "${name}" is not offered by this reseller`);
+  // Orders are for registrable names only: one label in front of the TLD ("shop.co.uk", not "www.shop.com").
+  if (name.split(".").length !== tld.tld.split(".").length + 1) throw invalid(`domain "${name}" is not a registrable name under .${tld.tld}`);
   return { name, tld };
 }
 

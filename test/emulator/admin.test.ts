@@ -52,6 +52,17 @@ describe("admin surface", () => {
     expect((await admin(emu, "PATCH", "/domains/seeded.com", { expiryDate: "next year" })).body.error).toMatch(/expiryDate/);
   });
 
+  it("moves a domain to another reseller with PATCH owner, and the old owner loses it", async () => {
+    const emu = await start();
+    await admin(emu, "POST", "/accounts", { email: "new@x.org", apiKey: "nk", credit: "1.00" });
+    expect((await admin(emu, "PATCH", "/domains/acme-widgets.com", { owner: "new@x.org" })).body.owner).toBe("new@x.org");
+    expect((await call(emu, "GET", "/domains/acme-widgets.com/lock")).status).toBe(404);
+    expect((await call(emu, "GET", "/domains/acme-widgets.com/lock", undefined, { email: "new@x.org", apiKey: "nk" })).body).toBe("locked");
+    // re-seeding an existing name with POST replaces it, owner included
+    await admin(emu, "POST", "/domains", { owner: "demo@example.com", domain: "acme-widgets.com", locked: false });
+    expect((await call(emu, "GET", "/domains/acme-widgets.com/lock")).body).toBe("unlocked");
+  });
+
   it("counts API requests by route template, after routing, excluding admin calls", async () => {
     const emu = await start();
     await call(emu, "GET", "/domains/acme-widgets.com/lock");
