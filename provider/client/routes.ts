@@ -40,6 +40,13 @@ const orderWire = ({ domainFields, ...rest }: { domainFields?: Record<string, st
   return { domain, regperiod, domainfields: encodeDomainFields(domainFields ?? {}), ...tail } as Record<string, FormValue>;
 };
 const search = z.strictObject(P.searchParams);
+// PHP's http_build_query drops an empty array, and the server then rejects the save as missing its
+// required list. WHMCS always posts one blank row, which servers skip; an empty table is sent that way.
+const BLANK_DNS_ROW = { hostname: "", type: "A", address: "", priority: "N/A" };
+const dnsWire = ({ domain, dnsrecords }: { domain: string; dnsrecords: Record<string, FormValue>[] }) =>
+  ({ domain, dnsrecords: dnsrecords.length > 0 ? dnsrecords : [BLANK_DNS_ROW] }) as Record<string, FormValue>;
+const emailWire = ({ domain, prefix, forwardto }: { domain: string; prefix: string[]; forwardto: string[] }) =>
+  (prefix.length > 0 ? { domain, prefix, forwardto } : { domain, prefix: [""], forwardto: [""] }) as Record<string, FormValue>;
 
 export const routes = {
   register: route({ name: "register", method: "POST", path: "/order/domains/register", safety: "once", params: z.strictObject(order), response: R.registrarResult, wire: orderWire }),
@@ -56,7 +63,7 @@ export const routes = {
   getLock: route({ name: "getLock", method: "GET", path: "/domains/{domain}/lock", safety: "read", params: domainOnly, response: R.lockResult }),
   saveLock: route({ name: "saveLock", method: "POST", path: "/domains/{domain}/lock", safety: "idempotent", params: z.strictObject({ domain: P.domainName, lockstatus: P.lockStatus }), response: R.registrarResult }),
   getDns: route({ name: "getDns", method: "GET", path: "/domains/{domain}/dns", safety: "read", params: domainOnly, response: R.dnsResult }),
-  saveDns: route({ name: "saveDns", method: "POST", path: "/domains/{domain}/dns", safety: "idempotent", params: z.strictObject({ domain: P.domainName, dnsrecords: z.array(P.dnsRecord) }), response: R.registrarResult }),
+  saveDns: route({ name: "saveDns", method: "POST", path: "/domains/{domain}/dns", safety: "idempotent", params: z.strictObject({ domain: P.domainName, dnsrecords: z.array(P.dnsRecord) }), response: R.registrarResult, wire: dnsWire }),
   requestDelete: route({ name: "requestDelete", method: "POST", path: "/domains/{domain}/delete", safety: "once", params: domainOnly, response: R.registrarResult }),
   transferSync: route({ name: "transferSync", method: "POST", path: "/domains/{domain}/transfersync", safety: "idempotent", params: domainOnly, response: R.transferSyncResult }),
   sync: route({ name: "sync", method: "POST", path: "/domains/{domain}/sync", safety: "idempotent", params: domainOnly, response: R.syncResult }),
@@ -67,6 +74,7 @@ export const routes = {
       .strictObject({ domain: P.domainName, prefix: z.array(z.string()), forwardto: z.array(z.string()) })
       .refine((p) => p.prefix.length === p.forwardto.length, { message: "prefix and forwardto must have the same length (one forward per prefix)", path: ["forwardto"] }),
     response: R.registrarResult,
+    wire: emailWire,
   }),
   setIdProtection: route({ name: "setIdProtection", method: "POST", path: "/domains/{domain}/protectid", safety: "idempotent", params: z.strictObject({ domain: P.domainName, status: z.union([z.boolean(), z.literal(0), z.literal(1)], { error: "must be true/false or 1/0" }).transform((v) => (v === true || v === 1 ? 1 : 0)) }), response: R.registrarResult }),
   lookup: route({ name: "lookup", method: "POST", path: "/domains/lookup", safety: "idempotent", params: search, response: R.searchResult }),

@@ -57,3 +57,19 @@ describe.each(ROUTE_CASES)("$route", (c) => {
     expect(result).toEqual(c.result);
   });
 });
+
+describe("saving an empty table", () => {
+  // http_build_query drops an empty array, so "clear every record" would reach the server as a save
+  // with its required list missing, and be refused. WHMCS posts one blank row, which servers skip.
+  it("sends one blank DNS row instead of no dnsrecords at all", async () => {
+    reply = { success: true };
+    await client.call("saveDns", { domain: "example.com", dnsrecords: [] });
+    expect(last().parsed).toEqual({ domain: "example.com", dnsrecords: [{ hostname: "", type: "A", address: "", priority: "N/A" }] });
+  });
+
+  it("sends one blank forwarding row instead of no prefix/forwardto at all", async () => {
+    reply = { success: true };
+    await client.call("saveEmailForwarding", { domain: "example.com", prefix: [], forwardto: [] });
+    expect(last().parsed).toEqual({ domain: "example.com", prefix: [""], forwardto: [""] });
+  });
+});
