@@ -1,7 +1,7 @@
 // Throughput of the client against a loopback server answering "locked", beside raw undici
 // `request` to the same server in the same run (the floor the client cannot beat). The client
 // should keep at least 0.85 × the raw rate: signing, validation and pacing must stay cheap.
-// Run: npx tsc -p tsconfig.json --outDir /tmp/benchbuild && node /tmp/benchbuild/bench/client.js [--seconds 5] [--concurrency 4]
+// Run: npm run bench -- client   (or, after a build: node .bench-build/bench/client.js [--seconds 5] [--concurrency 4])
 import { cpus } from "node:os";
 import { parseArgs } from "node:util";
 import { Pool, request } from "undici";

@@ -6,7 +6,7 @@ import { join, relative } from "node:path";
 import { repoRoot } from "./pulumi-env.mjs";
 
 const SOURCE = /\.(ts|mts|mjs|js)$/;
-const SKIP = new Set(["node_modules", "dist", ".e2e", ".git", ".pulumi-state"]);
+const SKIP = new Set(["node_modules", "dist", ".e2e", ".git", ".bench-build"]);
 
 function files(dir) {
   const out = [];
