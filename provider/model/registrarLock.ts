@@ -2,6 +2,7 @@
 // Pure model: input schema, the state we keep, and the diff between them.
 import { z } from "zod";
 import { domainNameSchema } from "./domainName";
+import type { ResourceDiff } from "./diff";
 import { isUnknown } from "./unknown";
 
 export const registrarLockInputsSchema = z
@@ -18,12 +19,6 @@ export type RegistrarLockInputs = z.output<typeof registrarLockInputsSchema>;
 export interface RegistrarLockState extends RegistrarLockInputs {
   /** Restored on delete, so removing the resource gives the domain back as it was found. */
   initialLocked: boolean;
-}
-
-export interface ResourceDiff {
-  changes: boolean;
-  replaces: string[];
-  deleteBeforeReplace: boolean;
 }
 
 export function diffRegistrarLock(olds: RegistrarLockState, news: RegistrarLockInputs): ResourceDiff {

@@ -9,7 +9,7 @@ import type { ResourceKind } from "./kind";
 import { registrarLock } from "./registrarLock";
 import { configureFrom, type ConfigSource } from "./settings";
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
+// The registry holds kinds of different input and state types; each is type-checked where it is defined.
 type AnyKind = ResourceKind<any, any>;
 
 const kinds: Record<string, AnyKind> = {

@@ -2,7 +2,7 @@
 // index.ts adapts it to Pulumi's dynamic ResourceProvider shape; kinds never see Pulumi types.
 import type { z } from "zod";
 import type { DomainsResellerClient } from "../client";
-import type { ResourceDiff } from "../model/registrarLock";
+import type { ResourceDiff } from "../model/diff";
 
 export interface KindContext {
   client: DomainsResellerClient;

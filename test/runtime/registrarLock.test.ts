@@ -1,0 +1,73 @@
+// The runtime as Pulumi's provider process calls it, over real HTTP against the emulator: adoption,
+// restore on delete, gone domains, failed saves that must change nothing, and errors without secrets.
+import { inspect } from "node:util";
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import * as runtime from "../../provider/runtime";
+import { startTestEmulator, type TestEmulator } from "../e2e/harness";
+
+let emulator: TestEmulator;
+const KIND = "RegistrarLock";
+
+beforeAll(async () => {
+  emulator = await startTestEmulator();
+  const { endpoint } = emulator.handle;
+  const { email, apiKey } = emulator.account;
+  const values: Record<string, string> = { "domainsreseller:endpoint": endpoint, "domainsreseller:username": email, "domainsreseller:apiKey": apiKey };
+  await runtime.configure(KIND, { config: { get: (key: string) => values[key] } });
+});
+afterAll(async () => emulator?.close());
+beforeEach(async () => {
+  await emulator.admin("DELETE", "/faults");
+  await emulator.drift("acme-widgets.net", { locked: false });
+});
+
+describe("RegistrarLock runtime", () => {
+  it("create adopts the live lock, records it, and sets the declared one", async () => {
+    const { id, outs } = await runtime.create(KIND, { domain: "acme-widgets.net", locked: true });
+    expect(id).toBe("acme-widgets.net");
+    expect(outs).toEqual({ domain: "acme-widgets.net", locked: true, initialLocked: false, schemaVersion: 1 });
+    expect((await emulator.domain("acme-widgets.net")).locked).toBe(true);
+  });
+
+  it("create sends no save when the domain is already as declared", async () => {
+    await emulator.resetCounters();
+    await runtime.create(KIND, { domain: "acme-widgets.net", locked: false });
+    expect(await emulator.writes()).toBe(0);
+  });
+
+  it("a refused save fails the create and leaves the domain as it was", async () => {
+    await emulator.admin("POST", "/faults", { route: "POST /domains/{domain}/lock", kind: "error200" });
+    const failure = runtime.create(KIND, { domain: "acme-widgets.net", locked: true });
+    await expect(failure).rejects.toThrow(/RegistrarLock acme-widgets\.net: create failed/);
+    await expect(failure).rejects.toHaveProperty("id", "acme-widgets.net"); // recorded, so destroy can restore
+    expect((await emulator.domain("acme-widgets.net")).locked).toBe(false);
+  });
+
+  it("read reports drift as new state and inputs", async () => {
+    const read = await runtime.read(KIND, "acme-widgets.net", { domain: "acme-widgets.net", locked: true, initialLocked: false, schemaVersion: 1 });
+    expect(read).toEqual({
+      id: "acme-widgets.net",
+      props: { domain: "acme-widgets.net", locked: false, initialLocked: false, schemaVersion: 1 },
+      inputs: { domain: "acme-widgets.net", locked: false },
+    });
+  });
+
+  it("read of a domain that left the account says it is gone", async () => {
+    expect(await runtime.read(KIND, "not-ours.com", { domain: "not-ours.com", locked: true, initialLocked: true })).toEqual({ id: "" });
+  });
+
+  it("delete restores the lock found at adoption, and is a no-op for a domain that is gone", async () => {
+    await emulator.drift("acme-widgets.net", { locked: true });
+    await runtime.delete(KIND, "acme-widgets.net", { domain: "acme-widgets.net", locked: true, initialLocked: false });
+    expect((await emulator.domain("acme-widgets.net")).locked).toBe(false);
+    await expect(runtime.delete(KIND, "not-ours.com", { domain: "not-ours.com", locked: true, initialLocked: false })).resolves.toBeUndefined();
+  });
+
+  it("errors name the resource and carry neither the API key nor the token", async () => {
+    await emulator.admin("POST", "/faults", { route: "GET /domains/{domain}/lock", kind: "status", status: 401 });
+    const error = await runtime.read(KIND, "acme-widgets.net", { domain: "acme-widgets.net", locked: true, initialLocked: false }).catch((e: unknown) => e);
+    const text = `${inspect(error, { depth: 10 })}\n${JSON.stringify(error)}`;
+    expect(text).toContain("RegistrarLock acme-widgets.net: read failed");
+    expect(text).not.toContain(emulator.account.apiKey);
+  });
+});
