@@ -33,6 +33,15 @@ const MIGRATIONS: string[] = [
   // 2: tenant-scoped lookups (bench: 10,000 domains) and a human-readable version table.
   `CREATE INDEX domains_owner ON domains(owner);
    CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL, applied_at TEXT NOT NULL);`,
+  // 3: DNS in its own columns. A DNS save (the hot write) then binds ~0.3 KB of JSON instead of
+  //    re-serialising the ~1.8 KB domain. `data` keeps "dns" and "nextRecid" as null placeholders
+  //    so a domain read back has its keys in the same order as before (admin views print it).
+  `ALTER TABLE domains ADD COLUMN dns TEXT NOT NULL DEFAULT '[]';
+   ALTER TABLE domains ADD COLUMN next_recid INTEGER NOT NULL DEFAULT 1;
+   UPDATE domains SET
+     dns = coalesce(json_extract(data, '$.dns'), '[]'),
+     next_recid = coalesce(json_extract(data, '$.nextRecid'), 1),
+     data = json_set(data, '$.dns', NULL, '$.nextRecid', NULL);`,
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.length;

@@ -6,6 +6,7 @@
 import Database from "better-sqlite3";
 import type { DomainState, DomainStatus } from "../domain-state";
 import { migrate } from "./schema";
+import { DomainTable } from "./domains";
 
 export interface Account {
   email: string;
@@ -34,11 +35,8 @@ export class Store {
   // Every request looks its account up for auth; accounts change only through this class, so a
   // cache cleared on each account write is exact.
   private readonly accountCache = new Map<string, Account | null>();
-  // Parsed domain state by name. Exact because every change goes through insertDomain/saveDomain
-  // (which refresh it) or ends in a throw (transaction() then drops it all). Bounded; the oldest
-  // entry goes first.
-  private readonly domainCache = new Map<string, DomainState>();
-  static readonly DOMAIN_CACHE_SIZE = 20_000;
+  // The domains table and its parsed-state cache (db/domains.ts).
+  private readonly domains: DomainTable;
 
   constructor(path: string) {
     this.db = new Database(path);
@@ -48,6 +46,7 @@ export class Store {
     this.db.pragma("busy_timeout = 5000");
     migrate(this.db);
     this.runInTransaction = this.db.transaction((fn: () => unknown) => fn());
+    this.domains = new DomainTable(this.db);
     const p = (sql: string) => this.db.prepare(sql);
     this.st = {
       account: p("SELECT email, api_key, credit_cents FROM accounts WHERE email = ?"),
@@ -56,12 +55,6 @@ export class Store {
         "INSERT INTO accounts (email, api_key, credit_cents) VALUES (?, ?, ?) ON CONFLICT(email) DO UPDATE SET api_key = excluded.api_key, credit_cents = excluded.credit_cents",
       ),
       setCredit: p("UPDATE accounts SET credit_cents = ? WHERE email = ?"),
-      domain: p("SELECT data FROM domains WHERE name = ?"),
-      insertDomain: p("INSERT INTO domains (name, owner, status, expiry_date, data) VALUES (?, ?, ?, ?, ?)"),
-      // owner is left out: rewriting an indexed, foreign-keyed column doubles the cost of a save.
-      updateDomain: p("UPDATE domains SET status = ?, expiry_date = ?, data = ? WHERE name = ?"),
-      setOwner: p("UPDATE domains SET owner = ? WHERE name = ?"),
-      countDomains: p("SELECT count(*) AS n FROM domains"),
       addLedger: p("INSERT INTO ledger (account, type, domain, years, amount_cents, balance_after_cents, at) VALUES (?, ?, ?, ?, ?, ?, ?)"),
       ledger: p("SELECT * FROM ledger ORDER BY id"),
     };
@@ -74,7 +67,7 @@ export class Store {
     } catch (error) {
       // A rolled-back transaction may have changed cached state: forget it all.
       this.accountCache.clear();
-      this.domainCache.clear();
+      this.domains.forget();
       throw error;
     }
   }
@@ -105,39 +98,26 @@ export class Store {
   }
 
   domain(name: string): DomainState | undefined {
-    const cached = this.domainCache.get(name);
-    if (cached) return cached;
-    const row = this.st.domain.get(name) as { data: string } | undefined;
-    if (!row) return undefined;
-    const d = JSON.parse(row.data) as DomainState;
-    this.remember(d);
-    return d;
+    return this.domains.get(name);
   }
 
   insertDomain(d: DomainState): void {
-    this.st.insertDomain.run(d.name, d.owner, d.status, d.expiryDate, JSON.stringify(d));
-    this.remember(d);
+    this.domains.insert(d);
   }
 
+  /** Writes the whole domain. */
   saveDomain(d: DomainState): void {
-    this.st.updateDomain.run(d.status, d.expiryDate, JSON.stringify(d), d.name);
-    this.remember(d);
+    this.domains.save(d);
+  }
+
+  /** Writes only the domain's DNS records and `nextRecid` (the DNS save route). */
+  saveDns(d: DomainState): void {
+    this.domains.saveDns(d);
   }
 
   /** Admin only (PATCH owner): moves a domain to another reseller. */
   setOwner(d: DomainState, owner: string): void {
-    d.owner = owner;
-    this.st.setOwner.run(owner, d.name);
-    this.saveDomain(d);
-  }
-
-  private remember(d: DomainState): void {
-    this.domainCache.delete(d.name);
-    if (this.domainCache.size >= Store.DOMAIN_CACHE_SIZE) {
-      const oldest = this.domainCache.keys().next().value;
-      if (oldest !== undefined) this.domainCache.delete(oldest);
-    }
-    this.domainCache.set(d.name, d);
+    this.domains.setOwner(d, owner);
   }
 
   setStatus(d: DomainState, status: DomainStatus): void {
@@ -146,7 +126,7 @@ export class Store {
   }
 
   domainCount(): number {
-    return Number((this.st.countDomains.get() as Row).n);
+    return this.domains.count();
   }
 
   addLedger(e: Omit<LedgerEntry, "id">): void {
@@ -169,7 +149,7 @@ export class Store {
   /** Admin reset: every row goes, the schema stays. */
   wipe(): void {
     this.accountCache.clear();
-    this.domainCache.clear();
+    this.domains.forget();
     this.transaction(() => {
       this.db.exec("DELETE FROM domains; DELETE FROM ledger; DELETE FROM accounts; DELETE FROM sqlite_sequence WHERE name = 'ledger';");
     });

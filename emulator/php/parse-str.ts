@@ -1,6 +1,6 @@
 /**
  * PHP's `parse_str` / `$_GET` / `$_POST` filling, re-implemented so the emulator reads form bodies
- * exactly as the real addon does (checked against PHP-made vectors in shared/vectors/form-parse.json).
+ * exactly as the real addon does (checked against PHP-made vectors in test/fixtures/php/form-parse.json).
  *
  * Rules kept from `php_register_variable_ex` (main/php_variables.c):
  * - pairs split on `&`, name and value url-decoded (`+` is a space, bad `%` escapes stay literal);
@@ -20,7 +20,7 @@ class PhpArray {
 
   set(key: string | null, value: PhpArray | string): void {
     const k = key ?? String(this.nextIndex);
-    if (INTEGER_KEY.test(k)) this.nextIndex = Math.max(this.nextIndex, Number(k) + 1);
+    if (mayBeInteger(k) && INTEGER_KEY.test(k)) this.nextIndex = Math.max(this.nextIndex, Number(k) + 1);
     this.entries.set(k, value);
   }
 
@@ -36,9 +36,20 @@ class PhpArray {
   }
 
   toPlain(): PhpValue {
-    const keys = [...this.entries.keys()];
-    const isList = keys.every((k, i) => k === String(i));
-    if (isList) return [...this.entries.values()].map(plain);
+    // A list when the keys are exactly "0", "1", … in order (checked without building a key array).
+    let i = 0;
+    let isList = true;
+    for (const k of this.entries.keys()) {
+      if (k !== String(i++)) {
+        isList = false;
+        break;
+      }
+    }
+    if (isList) {
+      const list: PhpValue[] = [];
+      for (const v of this.entries.values()) list.push(plain(v));
+      return list;
+    }
     const out: { [key: string]: PhpValue } = {};
     for (const [k, v] of this.entries) out[k] = plain(v);
     return out;
@@ -47,6 +58,12 @@ class PhpArray {
 
 // PHP turns decimal strings without leading zeros (and within range) into integer keys.
 const INTEGER_KEY = /^(0|-?[1-9][0-9]{0,17})$/;
+
+/** Cheap pre-check before INTEGER_KEY: most keys ("hostname", "First Name") fail on the first char. */
+function mayBeInteger(k: string): boolean {
+  const c = k.charCodeAt(0);
+  return (c >= 0x30 && c <= 0x39) || c === 0x2d;
+}
 
 function plain(v: PhpArray | string): PhpValue {
   return typeof v === "string" ? v : v.toPlain();
@@ -105,16 +122,35 @@ export function splitName(rawName: string): { base: string; path: (string | null
   return { base, path };
 }
 
+// Clients send the same few names on every request ("dnsrecords%5B0%5D%5Bhostname%5D"), so the
+// decoded and split form of a raw (still encoded) name is memoised: that is most of the parse.
+// The result depends on the name alone and is only read; the map is bounded in entries and in
+// name length, and simply starts over when full.
+type SplitName = ReturnType<typeof splitName>;
+const nameMemo = new Map<string, SplitName>();
+const NAME_MEMO_SIZE = 2048;
+const NAME_MEMO_MAX_LENGTH = 200;
+
+function splitRawName(encoded: string): SplitName {
+  let split = nameMemo.get(encoded);
+  if (split !== undefined) return split;
+  split = splitName(phpUrlDecode(encoded));
+  if (encoded.length <= NAME_MEMO_MAX_LENGTH) {
+    if (nameMemo.size >= NAME_MEMO_SIZE) nameMemo.clear();
+    nameMemo.set(encoded, split);
+  }
+  return split;
+}
+
 /** Parses a query string or form body into the value PHP would put in `$_POST`. */
 export function parseStr(body: string): { [key: string]: PhpValue } {
   const root = new PhpArray();
   for (const pair of body.split("&")) {
     if (pair === "") continue;
     const eq = pair.indexOf("=");
-    const rawName = phpUrlDecode(eq < 0 ? pair : pair.slice(0, eq));
-    const value = eq < 0 ? "" : phpUrlDecode(pair.slice(eq + 1));
-    const split = splitName(rawName);
+    const split = splitRawName(eq < 0 ? pair : pair.slice(0, eq));
     if (!split) continue;
+    const value = eq < 0 ? "" : phpUrlDecode(pair.slice(eq + 1));
     let target = root;
     let key: string | null = split.base;
     for (const index of split.path) {

@@ -13,7 +13,7 @@ const WITH_PRIORITY = new Set(["MX", "SRV"]);
 
 const HOST_LABEL = /^(\*|@|(\*\.)?[a-z0-9_](?:[a-z0-9_-]{0,61}[a-z0-9_])?(\.[a-z0-9_](?:[a-z0-9_-]{0,61}[a-z0-9_])?)*)$/i;
 
-export function checkRecord(row: Record<string, string>, i: number): Omit<DnsRecord, "recid"> & { recid?: string } {
+export function checkRecord(row: Partial<Record<string, string>>, i: number): Omit<DnsRecord, "recid"> & { recid?: string } {
   const f = (name: string) => `dnsrecords[${i}][${name}]`;
   const hostname = (row.hostname ?? "").trim() || "@";
   if (!HOST_LABEL.test(hostname)) throw invalid(`${f("hostname")} "${hostname}" is not a valid host name`);

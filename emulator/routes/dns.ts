@@ -6,7 +6,7 @@
 import type { Context } from "../context";
 import type { DnsRecord } from "../domain-state";
 import { invalid } from "../errors";
-import { scalars } from "./params";
+import type { PhpValue } from "../php/parse-str";
 import { checkRecord } from "./dns-records";
 import { OK, ownedDomain } from "./owned";
 
@@ -23,7 +23,7 @@ export function saveDns(ctx: Context): unknown {
   const seen = new Set<string>();
   rows.forEach(([key, raw], position) => {
     if (typeof raw === "string") throw invalid(`dnsrecords[${key}] must be a record (dnsrecords[${key}][hostname]=...)`);
-    const row = scalars(raw);
+    const row = recordFields(raw);
     if ((row.address ?? "").trim() === "" && (row.type ?? "").trim() === "") return; // the blank "new" row
     if ((row.address ?? "").trim() === "") {
       if ((row.hostname ?? "").trim() === "") return;
@@ -37,6 +37,18 @@ export function saveDns(ctx: Context): unknown {
   });
   d.dns = records;
   d.nextRecid = Math.max(next, ...records.map((r) => (/^\d+$/.test(r.recid) ? Number(r.recid) + 1 : 0)));
-  ctx.store.saveDomain(d);
+  ctx.store.saveDns(d);
   return OK;
+}
+
+/**
+ * The string members of one posted row that a record is made of; anything else (a nested array,
+ * a list-shaped row) reads as absent. Same result as scalars(raw) for these names, without
+ * copying every member into a new object per row.
+ */
+function recordFields(raw: PhpValue): Partial<Record<"hostname" | "type" | "address" | "priority" | "recid", string>> {
+  if (Array.isArray(raw)) return {};
+  const str = (v: PhpValue | undefined) => (typeof v === "string" ? v : undefined);
+  const o = raw as { [key: string]: PhpValue };
+  return { hostname: str(o.hostname), type: str(o.type), address: str(o.address), priority: str(o.priority), recid: str(o.recid) };
 }

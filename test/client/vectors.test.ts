@@ -6,7 +6,7 @@ import fc from "fast-check";
 import { buildForm, encodeDomainFields, hourStamp, phpSerialize, signToken, type FormValue } from "../../provider/client";
 import { phpParseStr } from "./helpers/php-parse";
 
-const VECTORS = join(__dirname, "../../../shared/vectors");
+const VECTORS = join(__dirname, "../fixtures/php");
 const load = <T>(name: string): T => JSON.parse(readFileSync(join(VECTORS, name), "utf8")) as T;
 
 describe("token.json: a token PHP would not accept", () => {

@@ -3,10 +3,11 @@
  * vectors in vectors.test.ts), and a tiny HTTP client for the emulator and its admin API.
  */
 import { createHmac } from "node:crypto";
+import { join } from "node:path";
 import { afterEach } from "vitest";
 import { startEmulator, type EmulatorHandle } from "../../emulator";
 
-export const VECTORS = "/work/shared/vectors";
+export const VECTORS = join(__dirname, "..", "fixtures", "php");
 
 /** base64(hex(HMAC-SHA256(key = "email:yy-mm-dd HH", data = apiKey))) */
 export function sign(email: string, apiKey: string, unixSeconds: number): string {

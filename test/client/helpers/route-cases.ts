@@ -3,7 +3,7 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 
-const form = JSON.parse(readFileSync(join(__dirname, "../../../../shared/vectors/form.json"), "utf8")) as { cases: { name: string; params: Record<string, unknown>; body: string }[] };
+const form = JSON.parse(readFileSync(join(__dirname, "../../fixtures/php/form.json"), "utf8")) as { cases: { name: string; params: Record<string, unknown>; body: string }[] };
 const vector = (name: string) => {
   const c = form.cases.find((x) => x.name === name);
   if (!c) throw new Error(`vector ${name} missing`);
