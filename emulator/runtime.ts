@@ -18,6 +18,8 @@ export interface Fault {
   times?: number;
 }
 
+const NO_FAULT: { delayMs: number } = Object.freeze({ delayMs: 0 });
+
 export class Runtime {
   counters = new Map<string, number>();
   faults: Fault[] = [];
@@ -44,6 +46,7 @@ export class Runtime {
    * first matching fault of any other kind. Each hit uses up one of its `times`.
    */
   take(routeKey: string): { delayMs: number; fault?: Fault } {
+    if (this.faults.length === 0) return NO_FAULT; // the usual case: no array rebuilt per request
     let delayMs = 0;
     let fault: Fault | undefined;
     for (const f of this.faults) {

@@ -6,24 +6,36 @@
  */
 import { createHmac, timingSafeEqual } from "node:crypto";
 
+let lastHour = { hour: Number.NaN, stamp: "" };
+
 /** PHP `gmdate("y-m-d H", $unixSeconds)`. */
 export function hourStamp(unixSeconds: number): string {
+  // Every request asks for the same hour, so the last answer is kept (saves a Date and 4 pads).
+  const hour = Math.floor(unixSeconds / 3600);
+  if (hour === lastHour.hour) return lastHour.stamp;
   const d = new Date(unixSeconds * 1000);
   const two = (n: number) => String(n).padStart(2, "0");
-  return `${two(d.getUTCFullYear() % 100)}-${two(d.getUTCMonth() + 1)}-${two(d.getUTCDate())} ${two(d.getUTCHours())}`;
+  const stamp = `${two(d.getUTCFullYear() % 100)}-${two(d.getUTCMonth() + 1)}-${two(d.getUTCDate())} ${two(d.getUTCHours())}`;
+  lastHour = { hour, stamp };
+  return stamp;
 }
 
-// Tokens change once an hour, so the server memoises the expected one per (email, key, hour).
-const memo = new Map<string, string>();
+// Tokens change once an hour, so the server memoises the expected one per (email, key, hour),
+// already as the UTF-8 bytes timingSafeEqual compares (no Buffer made per request for it).
+const memo = new Map<string, Buffer>();
 
-export function computeToken(email: string, apiKey: string, stamp: string): string {
+function expectedToken(email: string, apiKey: string, stamp: string): Buffer {
   const key = `${email}\n${apiKey}\n${stamp}`;
   const hit = memo.get(key);
   if (hit !== undefined) return hit;
   if (memo.size > 10_000) memo.clear();
-  const token = hmacToken(email, apiKey, stamp);
+  const token = Buffer.from(hmacToken(email, apiKey, stamp), "utf8");
   memo.set(key, token);
   return token;
+}
+
+export function computeToken(email: string, apiKey: string, stamp: string): string {
+  return expectedToken(email, apiKey, stamp).toString("utf8");
 }
 
 function hmacToken(email: string, apiKey: string, stamp: string): string {
@@ -55,7 +67,7 @@ const DUMMY_KEY = "emulator-dummy-key-for-unknown-users";
  * comparison still runs so timing does not tell unknown users from wrong tokens.
  */
 export function verifyToken(email: string, apiKey: string | undefined, token: string, unixSeconds: number): boolean {
-  const expected = Buffer.from(computeToken(email, apiKey ?? DUMMY_KEY, hourStamp(unixSeconds)), "utf8");
+  const expected = expectedToken(email, apiKey ?? DUMMY_KEY, hourStamp(unixSeconds));
   const given = Buffer.from(token, "utf8");
   // timingSafeEqual needs equal lengths; compare expected with itself to spend the same time.
   const sameLength = given.length === expected.length;

@@ -44,6 +44,14 @@ export class Store {
     this.db.pragma("synchronous = NORMAL");
     this.db.pragma("foreign_keys = ON");
     this.db.pragma("busy_timeout = 5000");
+    // Page cache up to 64 MiB (default 2 MiB): with 10,000 domains (~25 MiB) every save otherwise
+    // re-reads its b-tree pages from the OS. Memory is only taken as pages are actually read.
+    this.db.pragma("cache_size = -65536");
+    // Checkpoint every ~10,000 WAL pages (~40 MiB) instead of 1,000. A checkpoint syncs the WAL
+    // and the database file, and that fsync (5–20 ms here) stalls the event loop; doing it 10×
+    // less often took it from ~1.5% of saves (their p99) to ~0.15%. Durability is unchanged
+    // (synchronous = NORMAL either way); only the WAL file grows larger between checkpoints.
+    this.db.pragma("wal_autocheckpoint = 10000");
     migrate(this.db);
     this.runInTransaction = this.db.transaction((fn: () => unknown) => fn());
     this.domains = new DomainTable(this.db);

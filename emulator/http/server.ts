@@ -9,7 +9,8 @@ export const MAX_BODY_BYTES = 1024 * 1024;
 
 export function createHttpServer(app: (req: ApiRequest) => Promise<ApiResponse>, log?: (line: string) => void): Server {
   const server = createServer((req, res) => {
-    const started = process.hrtime.bigint();
+    // The clock is read only when there is a log to write.
+    const started = log ? process.hrtime.bigint() : 0n;
     const done = (status: number | string, label: string) => {
       if (!log) return;
       const ms = Number(process.hrtime.bigint() - started) / 1e6;
@@ -43,7 +44,8 @@ export function createHttpServer(app: (req: ApiRequest) => Promise<ApiResponse>,
 
 function send(res: ServerResponse, answer: ApiResponse): void {
   if (res.headersSent || res.destroyed) return;
-  res.writeHead(answer.status, { "content-type": "application/json", "content-length": Buffer.byteLength(answer.body), ...answer.headers });
+  const length = Buffer.byteLength(answer.body);
+  res.writeHead(answer.status, answer.headers ? { "content-type": "application/json", "content-length": length, ...answer.headers } : { "content-type": "application/json", "content-length": length });
   res.end(answer.body);
 }
 
@@ -54,6 +56,9 @@ function readBody(req: IncomingMessage): Promise<string | null> {
     req.resume();
     return Promise.resolve(null);
   }
+  // Neither length nor chunking: a request without a body (RFC 9112 §6.3), e.g. every GET. Node
+  // discards the empty stream itself once the response is sent.
+  if (req.headers["content-length"] === undefined && req.headers["transfer-encoding"] === undefined) return Promise.resolve("");
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
@@ -63,7 +68,8 @@ function readBody(req: IncomingMessage): Promise<string | null> {
       if (size > MAX_BODY_BYTES) over = true;
       else chunks.push(chunk);
     });
-    req.on("end", () => resolve(over ? null : Buffer.concat(chunks).toString("utf8")));
+    // One chunk is the usual case for a form body: decode it without copying it first.
+    req.on("end", () => resolve(over ? null : chunks.length === 1 ? chunks[0]!.toString("utf8") : Buffer.concat(chunks).toString("utf8")));
     req.on("error", reject);
   });
 }

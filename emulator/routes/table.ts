@@ -45,14 +45,24 @@ export const ROUTES: Route[] = [
   { method: "GET", template: "/domains/{domain}/information", handler: life.information },
 ];
 
-const COMPILED = ROUTES.map((route) => ({ route, parts: route.template.split("/").filter(Boolean) }))
+const COMPILED = ROUTES.map((route) => ({ route, parts: route.template.split("/").filter(Boolean), key: `${route.method} ${route.template}` }))
   // literal-first: fewer parameters sort earlier
   .sort((a, b) => a.parts.filter((p) => p.startsWith("{")).length - b.parts.filter((p) => p.startsWith("{")).length);
 
-/** `segments` are already percent-decoded path segments after the API base. */
-export function matchRoute(method: string, segments: string[]): { route: Route; path: Record<string, string> } | undefined {
-  for (const { route, parts } of COMPILED) {
-    if (route.method !== method || parts.length !== segments.length) continue;
+// The candidates for one method and segment count, in COMPILED order: a request is compared with
+// the two or three routes that could match instead of all 30.
+const BY_SHAPE = new Map<string, typeof COMPILED>();
+for (const c of COMPILED) {
+  const shape = `${c.route.method} ${c.parts.length}`;
+  BY_SHAPE.set(shape, [...(BY_SHAPE.get(shape) ?? []), c]);
+}
+
+/**
+ * `segments` are already percent-decoded path segments after the API base. `key` is
+ * "METHOD /template", what counters and faults are keyed on.
+ */
+export function matchRoute(method: string, segments: string[]): { route: Route; path: Record<string, string>; key: string } | undefined {
+  for (const { route, parts, key } of BY_SHAPE.get(`${method} ${segments.length}`) ?? []) {
     const path: Record<string, string> = {};
     const ok = parts.every((part, i) => {
       const seg = segments[i]!;
@@ -62,7 +72,7 @@ export function matchRoute(method: string, segments: string[]): { route: Route; 
       }
       return part === seg;
     });
-    if (ok) return { route, path };
+    if (ok) return { route, path, key };
   }
   return undefined;
 }
