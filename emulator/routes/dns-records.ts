@@ -9,16 +9,24 @@ import { isHostName } from "../catalogue";
 import { invalid } from "../errors";
 
 export const DNS_TYPES = ["A", "AAAA", "CNAME", "MX", "TXT", "SRV", "CAA", "NS", "URL", "FRAME"] as const;
+const KNOWN_TYPES: ReadonlySet<string> = new Set(DNS_TYPES);
 const WITH_PRIORITY = new Set(["MX", "SRV"]);
+
+// Every pattern compiled once at load, not per row of every save.
+const SRV_VALUE = /^(\d{1,5}) (\d{1,5}) (\S+)$/;
+const CAA_VALUE = /^(\d{1,3}) (issue|issuewild|iodef) "[^"]*"$/;
+const HTTP_URL = /^https?:\/\/[^\s/]+\.[^\s]+$/i;
+const PRIORITY = /^\d{1,5}$/;
 
 const HOST_LABEL = /^(\*|@|(\*\.)?[a-z0-9_](?:[a-z0-9_-]{0,61}[a-z0-9_])?(\.[a-z0-9_](?:[a-z0-9_-]{0,61}[a-z0-9_])?)*)$/i;
 
 export function checkRecord(row: Partial<Record<string, string>>, i: number): Omit<DnsRecord, "recid"> & { recid?: string } {
+  // Field names for error messages, built only when a row is rejected.
   const f = (name: string) => `dnsrecords[${i}][${name}]`;
   const hostname = (row.hostname ?? "").trim() || "@";
   if (!HOST_LABEL.test(hostname)) throw invalid(`${f("hostname")} "${hostname}" is not a valid host name`);
   const type = (row.type ?? "").trim().toUpperCase();
-  if (!(DNS_TYPES as readonly string[]).includes(type)) throw invalid(`${f("type")} "${row.type ?? ""}" is not one of ${DNS_TYPES.join(", ")}`);
+  if (!KNOWN_TYPES.has(type)) throw invalid(`${f("type")} "${row.type ?? ""}" is not one of ${DNS_TYPES.join(", ")}`);
   const address = (row.address ?? "").trim();
   const bad = (why: string) => invalid(`${f("address")} "${address}" ${why} for a ${type} record`);
   switch (type) {
@@ -38,24 +46,24 @@ export function checkRecord(row: Partial<Record<string, string>>, i: number): Om
       break;
     case "SRV": {
       // "weight port target", priority in its own field as WHMCS does
-      const m = /^(\d{1,5}) (\d{1,5}) (\S+)$/.exec(address);
+      const m = SRV_VALUE.exec(address);
       if (!m || Number(m[1]) > 65535 || Number(m[2]) > 65535 || !(m[3] === "." || isHostName(m[3]!))) throw bad('must be "weight port target"');
       break;
     }
     case "CAA": {
-      const m = /^(\d{1,3}) (issue|issuewild|iodef) "[^"]*"$/.exec(address);
+      const m = CAA_VALUE.exec(address);
       if (!m || Number(m[1]) > 255) throw bad('must be flags tag "value", e.g. 0 issue "letsencrypt.org"');
       break;
     }
     case "URL":
     case "FRAME":
-      if (!/^https?:\/\/[^\s/]+\.[^\s]+$/i.test(address)) throw bad("is not an http(s) URL");
+      if (!HTTP_URL.test(address)) throw bad("is not an http(s) URL");
       break;
   }
   let priority = "N/A";
   if (WITH_PRIORITY.has(type)) {
     priority = (row.priority ?? "").trim();
-    if (!/^\d{1,5}$/.test(priority) || Number(priority) > 65535) throw invalid(`${f("priority")} must be a number 0-65535 for a ${type} record`);
+    if (!PRIORITY.test(priority) || Number(priority) > 65535) throw invalid(`${f("priority")} must be a number 0-65535 for a ${type} record`);
   }
   const recid = (row.recid ?? "").trim();
   return recid === "" ? { hostname, type, address, priority } : { hostname, type, address, priority, recid };
