@@ -11,6 +11,10 @@ export function faultResponse(f: Fault): { status: number; body: string; headers
     case "malformed":
       // A proxy error page cut short: not JSON, as a client would see from a broken upstream.
       return { status: f.status ?? 200, body: '<html><body>Bad Gateway</body></html>{"ns1":"trunc', headers: { "content-type": "text/html" } };
+    case "ignore":
+      // A registrar that acknowledges a change and drops it: the client sees success, nothing changed.
+      // Only a read-back after the write can notice.
+      return { status: 200, body: JSON.stringify({ success: true }) };
     case "error200":
       // The pass-through contract: a 2xx whose body carries an error (reference §2.5).
       return { status: 200, body: JSON.stringify({ error: "Injected fault: registrar returned an error" }) };

@@ -3,7 +3,7 @@
  * the clock offset. The admin reset clears it along with the database.
  */
 
-export const FAULT_KINDS = ["latency", "status", "reset", "malformed", "error200", "rateLimit"] as const;
+export const FAULT_KINDS = ["latency", "status", "reset", "malformed", "error200", "rateLimit", "ignore"] as const;
 export type FaultKind = (typeof FAULT_KINDS)[number];
 
 export interface Fault {

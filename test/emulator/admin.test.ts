@@ -143,6 +143,15 @@ describe("faults", () => {
     expect(await locked(emu)).toBe(true);
   });
 
+  it("ignore: a 200 success that changes nothing", async () => {
+    const emu = await start();
+    await admin(emu, "POST", "/faults", { route, kind: "ignore", times: 1 });
+    const r = await lock(emu);
+    expect(r.status).toBe(200);
+    expect(r.body).toEqual({ success: true });
+    expect(await locked(emu)).toBe(true);
+  });
+
   it("only hits its route, and DELETE clears every fault", async () => {
     const emu = await start();
     await admin(emu, "POST", "/faults", { route, kind: "status", status: 500 });

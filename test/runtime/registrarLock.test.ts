@@ -43,6 +43,14 @@ describe("RegistrarLock runtime", () => {
     expect((await emulator.domain("acme-widgets.net")).locked).toBe(false);
   });
 
+  it("a save the registrar acknowledges but drops is caught by the read-back, not recorded as done", async () => {
+    await emulator.admin("POST", "/faults", { route: "POST /domains/{domain}/lock", kind: "ignore" });
+    const failure = runtime.create(KIND, { domain: "acme-widgets.net", locked: true });
+    await expect(failure).rejects.toThrow(/accepted the request to lock acme-widgets\.net but still reports it unlocked/);
+    // Recorded with what is really there, so the next `up` retries and `destroy` restores.
+    await expect(failure).rejects.toMatchObject({ id: "acme-widgets.net", properties: { locked: false, initialLocked: false } });
+  });
+
   it("read reports drift as new state and inputs", async () => {
     const read = await runtime.read(KIND, "acme-widgets.net", { domain: "acme-widgets.net", locked: true, initialLocked: false, schemaVersion: 1 });
     expect(read).toEqual({
