@@ -30,7 +30,7 @@ function insert(root: Node, name: string, value: string): void {
   const path = [base, ...keys];
   for (let i = 0; i < path.length; i += 1) {
     let key = path[i] as string;
-    if (key === "") key = String([...node.keys()].filter((k) => /^\d+$/.test(k)).reduce((m, k) => Math.max(m, Number(k) + 1), 0));
+    if (key === "") key = String([...node.keys()].filter(isListIndex).reduce((m, k) => Math.max(m, Number(k) + 1), 0));
     if (i === path.length - 1) {
       node.set(key, value);
       return;
@@ -63,4 +63,9 @@ export function phpParseStr(body: string): Parsed {
   }
   const plain = toPlain(root);
   return Array.isArray(plain) ? (Object.fromEntries(plain.map((v, i) => [String(i), v])) as Parsed) : (plain as Parsed);
+}
+
+/** PHP appends `[]` after the highest numeric key so far. */
+function isListIndex(key: string): boolean {
+  return /^\d+$/.exec(key) !== null;
 }
