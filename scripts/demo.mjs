@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // `npm run demo`: the whole loop a user sees, against a fresh local emulator and a throwaway backend.
-//   emulator up -> pulumi up -> outputs -> someone unlocks a domain by hand -> drift shown -> emulator down
+//   emulator up -> pulumi up -> outputs -> someone unlocks a domain by hand -> drift shown -> converge -> emulator down
 import { spawn } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -75,7 +75,12 @@ try {
 
   banner("Drift check: pulumi preview --refresh --diff");
   await pulumi(["preview", "--refresh", "--diff", "--non-interactive"], env);
-  process.stdout.write("\nThe diff above shows acme-widgets.com drifted (locked: false => true); `pulumi up --refresh` puts it back.\n");
+  process.stdout.write("\nThe diff above shows acme-widgets.com drifted (locked: false => true).\n");
+
+  banner("Converge: pulumi up --refresh, then the same check with --expect-no-changes");
+  await pulumi(["up", "--refresh", "--yes", "--skip-preview", "--non-interactive", "--suppress-outputs"], env);
+  await pulumi(["preview", "--refresh", "--expect-no-changes", "--non-interactive", "--suppress-outputs"], env);
+  process.stdout.write("\nNo drift left: the registrar matches the code again.\n");
 } catch (error) {
   process.stderr.write(`demo failed: ${error.message}\n`);
   process.exitCode = 1;

@@ -63,17 +63,19 @@ function pathPulumi() {
 function ensurePulumi() {
   const onPath = process.env.DOMAINSRESELLER_BUILD_PULUMI ? undefined : pathPulumi();
   if (onPath) return onPath;
-  const hasGo = spawnSync("go", ["version"], { stdio: "ignore" }).status === 0;
+  // Go's official installer puts it in /usr/local/go/bin, which is not always on PATH.
+  const env = { ...process.env, PATH: `${process.env.PATH ?? ""}:/usr/local/go/bin` };
+  const hasGo = spawnSync("go", ["version"], { stdio: "ignore", env }).status === 0;
   const script = join(root, "scripts", "install-pulumi.sh");
   if (!hasGo) {
-    const cached = spawnSync("bash", [script, "--cached-only"], { cwd: root, encoding: "utf8" });
+    const cached = spawnSync("bash", [script, "--cached-only"], { cwd: root, encoding: "utf8", env });
     if (cached.status === 0) return cached.stdout.trim();
     throw new Error(
       `the Pulumi CLI ${MIN_PULUMI.join(".")} or newer is needed and neither it nor Go was found.\n` +
         "Install Pulumi (https://www.pulumi.com/docs/install/) so that `pulumi` is on PATH, or install Go 1.22+ to let this script build it.",
     );
   }
-  const out = spawnSync("bash", [script], { cwd: root, encoding: "utf8", stdio: ["ignore", "pipe", "inherit"] });
+  const out = spawnSync("bash", [script], { cwd: root, encoding: "utf8", stdio: ["ignore", "pipe", "inherit"], env });
   if (out.status !== 0) throw new Error("building the Pulumi CLI failed (see the lines above)");
   const bin = out.stdout.trim().split("\n").pop();
   // The engine looks for bundled plugins next to its own executable; the dynamic-provider plugin is a
