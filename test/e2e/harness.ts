@@ -119,6 +119,7 @@ export async function startTestEmulator(): Promise<TestEmulator> {
     drift: (name: string, change: Record<string, unknown>) => admin("PATCH", `/domains/${name}`, change),
     counters: async () => (await admin("GET", "/counters")) as Record<string, number>,
     resetCounters: () => admin("DELETE", "/counters"),
+    ledger: async () => (await admin("GET", "/ledger")) as LedgerEntry[],
     /** Sum of API calls that change something: every POST route but the searches and syncs, which only read. */
     writes: async () =>
       Object.entries((await admin("GET", "/counters")) as Record<string, number>)
@@ -126,6 +127,14 @@ export async function startTestEmulator(): Promise<TestEmulator> {
         .reduce((n, [, c]) => n + c, 0),
     close: () => handle.close(),
   };
+}
+
+export interface LedgerEntry {
+  account: string;
+  type: string;
+  domain: string;
+  years: number;
+  amount: string;
 }
 
 export interface TestEmulator {
@@ -136,6 +145,8 @@ export interface TestEmulator {
   drift(name: string, change: Record<string, unknown>): Promise<unknown>;
   counters(): Promise<Record<string, number>>;
   resetCounters(): Promise<unknown>;
+  /** Every order billed to any account (register, transfer, renew). */
+  ledger(): Promise<LedgerEntry[]>;
   writes(): Promise<number>;
   close(): Promise<void>;
 }

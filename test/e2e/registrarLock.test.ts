@@ -71,6 +71,10 @@ describe("RegistrarLock on the real engine", () => {
     expect((await emulator.domain(domain)).locked).toBe(false);
   });
 
+  it("the whole lifecycle placed no order and spent no credit", async () => {
+    expect(await emulator.ledger()).toEqual([]);
+  });
+
   it("no state file, config file or log of the run contains the API key", async () => {
     const everything = project.allText();
     expect(everything.length).toBeGreaterThan(1000);
