@@ -3,7 +3,8 @@
  * better-sqlite3 runs on the event loop, so a request's handler runs start to end inside one
  * transaction with no interleaving, which is what makes concurrent requests safe.
  */
-import Database from "better-sqlite3";
+import type Database from "better-sqlite3";
+import { openDatabase } from "./sqlite";
 import type { DomainState, DomainStatus } from "../domain-state";
 import { migrate } from "./schema";
 import { DomainTable } from "./domains";
@@ -39,7 +40,7 @@ export class Store {
   private readonly domains: DomainTable;
 
   constructor(path: string) {
-    this.db = new Database(path);
+    this.db = openDatabase(path);
     this.db.pragma("journal_mode = WAL");
     this.db.pragma("synchronous = NORMAL");
     this.db.pragma("foreign_keys = ON");

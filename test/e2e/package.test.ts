@@ -56,6 +56,12 @@ describe("the packed package in a fresh project", () => {
     expect(readdirSync(installed)).not.toContain("test");
   });
 
+  it("puts the domainsreseller command on the project's path", () => {
+    const help = execFileSync(join(dir, "node_modules", ".bin", "domainsreseller"), ["--help"], { encoding: "utf8" });
+    expect(help).toContain("usage: domainsreseller <command>");
+    expect(help).toMatch(/emulator\s+run a local Domains Reseller API server/);
+  });
+
   it("runs `pulumi up` and `destroy` from the installed tarball", async () => {
     await project.ok(["up", "--yes", "--non-interactive"]);
     const outputs = JSON.parse((await project.ok(["stack", "output", "--json"])).stdout);
