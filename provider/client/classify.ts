@@ -21,15 +21,19 @@ function bodyError(json: unknown): string | undefined {
   return typeof error === "string" ? error : JSON.stringify(error);
 }
 
-function codeFor(status: number, apiMessage: string | undefined): DomainsResellerErrorCode {
+function codeFor(status: number, apiMessage: string | undefined, safety: Safety): DomainsResellerErrorCode {
   if (apiMessage !== undefined && CREDIT.test(apiMessage)) return "insufficient_credit";
   if (status === 401 || status === 403) return "authentication";
   if (status === 404) return "not_found";
   if (status === 429) return "rate_limited";
-  if (status >= 500) return "transient";
+  // A 5xx after an order reached the server is the classic double charge: a proxy's 502/504 can
+  // come back after the order went through. Only the account can tell what happened.
+  if (status >= 500) return safety === "once" ? "outcome_unknown" : "transient";
   if (status >= 400) return "validation";
   if (status >= 300) return "protocol";
   // 2xx with an error body: the message is all we have; recognise the common cases, else a refusal.
+  // These codes are hints for the message only: nothing retries on them, and a body's words are
+  // never proof that a domain is gone (see `isHttpNotFound`).
   if (apiMessage !== undefined && /invalid token|unauthori[sz]ed|authenticat|api key/i.test(apiMessage)) return "authentication";
   if (apiMessage !== undefined && /not found|not owned|does not belong/i.test(apiMessage)) return "not_found";
   return "validation";
@@ -42,14 +46,16 @@ const WHAT: Record<DomainsResellerErrorCode, string> = {
   insufficient_credit: "the reseller account does not have enough credit for this order",
   rate_limited: "the API is rate limiting this account",
   transient: "the server failed to answer",
-  outcome_unknown: "the request was sent but no answer came back",
+  outcome_unknown: "the request was sent but no usable answer came back",
   protocol: "the server's answer is not a Domains Reseller API response",
   configuration: "the client is misconfigured",
 };
 
 function adviceFor(code: DomainsResellerErrorCode, safety: Safety): string | undefined {
-  // A failed order may still have been billed or executed upstream: look before resending.
-  if (code === "transient" && safety === "once") return "do not resend blindly; read the current state (for example the `information` route or the credit balance), then decide";
+  // A refused order may still have been billed or executed upstream: look before resending.
+  if (safety === "once" && code !== "outcome_unknown" && code !== "insufficient_credit" && code !== "configuration") {
+    return "do not resend blindly; read the current state (for example the `information` route or the credit balance), then decide";
+  }
   return undefined;
 }
 
@@ -69,16 +75,18 @@ export function interpret(ctx: CallContext, response: WireResponse, retryAfterSe
   const apiMessage = parsed ? bodyError(json) : undefined;
   const ok = status >= 200 && status < 300;
   if (ok && !parsed) {
-    throw new DomainsResellerError("protocol", describe("protocol", `${WHAT.protocol} (HTTP ${status}, body is not JSON: "${snippet(text, ctx.secrets)}")`, ctx.route, ctx.domain), {
-      route: ctx.route, domain: ctx.domain, status,
-    });
+    // For an order the server did answer 2xx, so it may have acted: the outcome is unknown.
+    const code: DomainsResellerErrorCode = ctx.safety === "once" ? "outcome_unknown" : "protocol";
+    const what = `${WHAT.protocol} (HTTP ${status}, body is not JSON: "${snippet(text, ctx.secrets)}")${code === "outcome_unknown" ? "; it may or may not have been carried out" : ""}`;
+    return fail(code, what, ctx, { status });
   }
   if (ok && apiMessage === undefined) return json;
-  const code = codeFor(status, apiMessage);
+  const code = codeFor(status, apiMessage, ctx.safety);
   const clean = apiMessage !== undefined ? snippet(apiMessage, ctx.secrets, 300) : undefined;
   const said = clean !== undefined ? `: "${clean}"` : !parsed ? `, body: "${snippet(text, ctx.secrets)}"` : "";
   const wait = code === "rate_limited" && retryAfterSeconds !== undefined ? `; the server asked to wait ${retryAfterSeconds} s` : "";
-  return fail(code, `${WHAT[code]} (HTTP ${status}${said})${wait}`, ctx, { status, apiMessage: clean, retryAfterSeconds });
+  const unsure = code === "outcome_unknown" ? "; it may or may not have been carried out" : "";
+  return fail(code, `${WHAT[code]} (HTTP ${status}${said})${wait}${unsure}`, ctx, { status, apiMessage: clean, retryAfterSeconds });
 }
 
 type Extra = { status?: number; apiMessage?: string | undefined; retryAfterSeconds?: number | undefined; cause?: Error };

@@ -124,9 +124,11 @@ export class DomainsResellerClient {
       override = undefined;
       if (outcome.ok) return outcome.json;
       const { error, sent, retryAfterMs } = outcome;
-      // The server refused the token: if our hour or our clock was the cause, one fresh signature
-      // fixes it. Safe for every route, since a refused token means nothing was executed.
-      if (error.code === "authentication" && !authRetried) {
+      // An HTTP 401 proves the server refused the token before doing anything. If our hour or our
+      // clock was the cause, one fresh signature fixes it. Never for a `once` route: re-sending an
+      // order rests on trusting that whatever answered 401 ran nothing, and a rerun costs less
+      // than a second charge. A 403 or a 2xx body with auth-like words proves nothing: not retried.
+      if (error.code === "authentication" && error.status === 401 && ctx.safety !== "once" && !authRetried) {
         authRetried = true;
         override = this.#signer.offsetMs !== offsetBefore ? this.#signer.headers() : this.#signer.headersAcrossBoundary(signedAt);
         if (override) {

@@ -25,12 +25,13 @@ export function parseEndpoint(raw: string): Endpoint {
   try {
     url = new URL(raw);
   } catch {
-    refuse(`"${raw}" is not a URL`, "give the full URL of the API, e.g. https://example.com/modules/addons/DomainsReseller/api/index.php");
+    // Never echo the text: a key pasted into the wrong config value would land in CI logs.
+    refuse("is not a URL", "give the full URL of the API, e.g. https://example.com/modules/addons/DomainsReseller/api/index.php");
   }
   if (url.username || url.password) refuse("must not contain credentials", "remove user:password@ from the URL and pass username/apiKey as options");
-  if (url.search || url.hash) refuse(`"${url.origin}${url.pathname}" must not have a query or fragment`, "remove the ?… or #… part");
+  if (url.search || url.hash) refuse(`for ${url.host} must not have a query or fragment`, "remove the ?… or #… part");
   if (url.protocol === "http:" && !isLoopback(url.hostname)) {
-    refuse(`${url.origin} uses plain http`, "use https:// (plain http is only allowed for loopback hosts such as 127.0.0.1 or localhost)");
+    refuse(`for ${url.host} uses plain http`, "use https:// (plain http is only allowed for loopback hosts such as 127.0.0.1 or localhost)");
   }
   if (url.protocol !== "http:" && url.protocol !== "https:") refuse(`scheme ${url.protocol} is not supported`, "use https://");
   return { origin: url.origin, basePath: url.pathname.replace(/\/+$/, "") };

@@ -65,6 +65,15 @@ export function isDomainsResellerError(value: unknown, code?: DomainsResellerErr
   return value instanceof DomainsResellerError && (code === undefined || value.code === code);
 }
 
+/**
+ * True only for an HTTP 404 answered by the API for a domain route: the server's own statement
+ * that it does not know the domain. A 200 whose error text says "not found" is not enough (a
+ * registrar module's message can mean many things), and neither is a network failure.
+ */
+export function isHttpNotFound(error: unknown): error is DomainsResellerError {
+  return error instanceof DomainsResellerError && error.code === "not_found" && error.status === 404;
+}
+
 /** "<route> on <domain>: <what happened>. <what to do>." — the one message shape users see. */
 export function describe(code: DomainsResellerErrorCode, what: string, route?: string, domain?: string, advice?: string): string {
   const subject = route ? `${route}${domain ? ` on ${domain}` : ""}: ` : "";

@@ -5,11 +5,18 @@ import { z } from "zod";
 const str = z.union([z.string(), z.number()]).transform(String);
 const optStr = z.union([z.string(), z.number(), z.null()]).optional().transform((v) => (v === null || v === undefined || v === "" ? null : String(v)));
 
-/** Booleans arrive as true/false, 1/0 or "1"/"true"/"active" depending on the registrar module. */
+/**
+ * Booleans arrive as true/false, 1/0 or "1"/"true"/"active" depending on the registrar module.
+ * A field the server left out (or sent as null/"") is `undefined`, never `false`: absent is not off,
+ * so no resource ever switches a setting on because a server forgot to mention it.
+ */
 const boolish = z
   .union([z.boolean(), z.number(), z.string(), z.null()])
   .optional()
-  .transform((v) => v === true || v === 1 || (typeof v === "string" && ["1", "true", "yes", "on", "active", "enabled"].includes(v.trim().toLowerCase())));
+  .transform((v): boolean | undefined => {
+    if (v === undefined || v === null || (typeof v === "string" && v.trim() === "")) return undefined;
+    return v === true || v === 1 || (typeof v === "string" && ["1", "true", "yes", "on", "active", "enabled"].includes(v.trim().toLowerCase()));
+  });
 
 /** PHP arrays come out of json_encode as lists, or as {"0":…,"1":…} once an index is missing. */
 function listOf<T extends z.ZodType>(item: T) {

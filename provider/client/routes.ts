@@ -2,7 +2,10 @@
 // request schema, response schema, and its retry safety:
 //   read        — a GET; repeating it changes nothing
 //   idempotent  — a whole-state write (or a free query); repeating it gives the same end state
-//   once        — costs money or is irreversible; sent exactly once, never retried after sending
+//   once        — costs money, may bill, or is irreversible; sent exactly once, never retried after
+//                 sending. Routes that may invoice stay here until shown free: ID protection (the
+//                 reference says it can invoice), contacts (a registrant change is a paid trade on
+//                 some TLDs), private nameservers.
 import { z } from "zod";
 import * as P from "./route-params";
 import * as R from "./route-results";
@@ -59,7 +62,7 @@ export const routes = {
   release: route({ name: "release", method: "POST", path: "/domains/{domain}/release", safety: "once", params: z.strictObject({ domain: P.domainName, transfertag: z.string().trim().min(1, { error: "must be the new registrar tag, e.g. an IPS tag" }) }), response: R.registrarResult }),
   getEppCode: route({ name: "getEppCode", method: "GET", path: "/domains/{domain}/eppcode", safety: "read", params: domainOnly, response: R.eppResult }),
   getContacts: route({ name: "getContacts", method: "GET", path: "/domains/{domain}/contact", safety: "read", params: domainOnly, response: R.contactsResult }),
-  saveContacts: route({ name: "saveContacts", method: "POST", path: "/domains/{domain}/contact", safety: "idempotent", params: z.strictObject({ domain: P.domainName, contactdetails: z.record(z.string(), z.record(z.string(), z.string())) }), response: R.registrarResult }),
+  saveContacts: route({ name: "saveContacts", method: "POST", path: "/domains/{domain}/contact", safety: "once", params: z.strictObject({ domain: P.domainName, contactdetails: z.record(z.string(), z.record(z.string(), z.string())) }), response: R.registrarResult }),
   getLock: route({ name: "getLock", method: "GET", path: "/domains/{domain}/lock", safety: "read", params: domainOnly, response: R.lockResult }),
   saveLock: route({ name: "saveLock", method: "POST", path: "/domains/{domain}/lock", safety: "idempotent", params: z.strictObject({ domain: P.domainName, lockstatus: P.lockStatus }), response: R.registrarResult }),
   getDns: route({ name: "getDns", method: "GET", path: "/domains/{domain}/dns", safety: "read", params: domainOnly, response: R.dnsResult }),
@@ -76,7 +79,7 @@ export const routes = {
     response: R.registrarResult,
     wire: emailWire,
   }),
-  setIdProtection: route({ name: "setIdProtection", method: "POST", path: "/domains/{domain}/protectid", safety: "idempotent", params: z.strictObject({ domain: P.domainName, status: z.union([z.boolean(), z.literal(0), z.literal(1)], { error: "must be true/false or 1/0" }).transform((v) => (v === true || v === 1 ? 1 : 0)) }), response: R.registrarResult }),
+  setIdProtection: route({ name: "setIdProtection", method: "POST", path: "/domains/{domain}/protectid", safety: "once", params: z.strictObject({ domain: P.domainName, status: z.union([z.boolean(), z.literal(0), z.literal(1)], { error: "must be true/false or 1/0" }).transform((v) => (v === true || v === 1 ? 1 : 0)) }), response: R.registrarResult }),
   lookup: route({ name: "lookup", method: "POST", path: "/domains/lookup", safety: "idempotent", params: search, response: R.searchResult }),
   suggestions: route({ name: "suggestions", method: "POST", path: "/domains/lookup/suggestions", safety: "idempotent", params: z.strictObject({ ...P.searchParams, suggestionSettings: z.record(z.string(), z.union([z.string(), z.number(), z.boolean()])).optional() }), response: R.searchResult }),
   getNameservers: route({ name: "getNameservers", method: "GET", path: "/domains/{domain}/nameservers", safety: "read", params: domainOnly, response: R.nameserverResult }),

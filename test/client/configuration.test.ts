@@ -24,6 +24,13 @@ describe("endpoint", () => {
     expect(make(url)).toThrow(expect.objectContaining({ code: "configuration", message: expect.stringMatching(says) }));
   });
 
+  it.each(["k3y-9f8e7d6c5b4a39281726", "https://example.com/api?key=k3y-9f8e7d6c5b4a39281726", "http://example.com/k3y-9f8e7d6c5b4a39281726"])(
+    "never echoes the endpoint text, where a pasted key would land in CI logs (%#)",
+    (url) => {
+      expect(make(url)).toThrow(expect.objectContaining({ code: "configuration", message: expect.not.stringContaining("k3y-9f8e7d6c5b4a39281726") }));
+    },
+  );
+
   it("keeps the base path and drops a trailing slash, so routes append cleanly", () => {
     expect(parseEndpoint("https://h.example/whmcs/modules/addons/DomainsReseller/api/index.php/")).toEqual({ origin: "https://h.example", basePath: "/whmcs/modules/addons/DomainsReseller/api/index.php" });
   });

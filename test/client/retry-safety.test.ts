@@ -38,7 +38,11 @@ const caseFor = (route: string) => {
   if (!c) throw new Error(route);
   return c;
 };
-const ONCE = ["register", "transfer", "renew", "release", "requestDelete", "registerPrivateNameserver", "modifyPrivateNameserver", "deletePrivateNameserver"];
+const ONCE = [
+  "register", "transfer", "renew", "release", "requestDelete", "registerPrivateNameserver", "modifyPrivateNameserver", "deletePrivateNameserver",
+  // May bill: ID protection can invoice, a registrant change is a paid trade on some TLDs.
+  "setIdProtection", "saveContacts",
+];
 
 describe("calls that cost money or cannot be undone are sent once", () => {
   it.each(ONCE)("%s: a connection reset after sending is outcome_unknown after exactly one request", async (route) => {
@@ -57,10 +61,36 @@ describe("calls that cost money or cannot be undone are sent once", () => {
     expect(server.requests).toHaveLength(1);
   });
 
-  it("renew: a 503 is not resent, and the advice is to read the state first", async () => {
-    const { server, client } = await setup(() => ({ status: 503, json: { error: "busy" } }));
+  it.each(ONCE.flatMap((route) => [502, 503, 504].map((status) => [route, status] as const)))(
+    "%s: an HTTP %i after sending is outcome_unknown after exactly one request (a proxy can answer that after the order went through)",
+    async (route, status) => {
+      const { server, client } = await setup(() => ({ status, raw: "<html>Bad Gateway</html>" }));
+      const error = await failure(client.call(route as RouteName, caseFor(route).params as never));
+      expect(error.code).toBe("outcome_unknown");
+      expect(error.message).toMatch(/may or may not have been carried out/);
+      expect(error.message).toMatch(/do not resend/);
+      expect(server.requests).toHaveLength(1);
+    },
+  );
+
+  it("register: a 200 that is not JSON is outcome_unknown, not a protocol error to retry", async () => {
+    const { server, client } = await setup(() => ({ status: 200, raw: "<html>maintenance</html>" }));
+    const error = await failure(client.call("register", caseFor("register").params as never));
+    expect(error.code).toBe("outcome_unknown");
+    expect(server.requests).toHaveLength(1);
+  });
+
+  it("renew: insufficient credit answered with HTTP 500 keeps its own code", async () => {
+    const { server, client } = await setup(() => ({ status: 500, json: { error: "You do not have enough credit to renew this domain" } }));
     const error = await failure(client.call("renew", caseFor("renew").params as never));
-    expect(error.code).toBe("transient");
+    expect(error.code).toBe("insufficient_credit");
+    expect(server.requests).toHaveLength(1);
+  });
+
+  it("renew: a refusal (400) is not resent, and the advice is to read the state first", async () => {
+    const { server, client } = await setup(() => ({ status: 400, json: { error: "busy" } }));
+    const error = await failure(client.call("renew", caseFor("renew").params as never));
+    expect(error.code).toBe("validation");
     expect(error.message).toMatch(/do not resend blindly/);
     expect(server.requests).toHaveLength(1);
   });

@@ -73,3 +73,15 @@ describe("saving an empty table", () => {
     expect(last().parsed).toEqual({ domain: "example.com", prefix: [""], forwardto: [""] });
   });
 });
+
+describe("absent is not off", () => {
+  it("an information answer without idProtectionStatus reads as undefined, never false", async () => {
+    const { routes } = await import("../../provider/client");
+    const parsed = routes.information.response.parse({ domain: "example.com", status: "Active", transferLock: "1" });
+    expect(parsed.idProtection).toBeUndefined();
+    expect(parsed.dnsManagement).toBeUndefined();
+    expect(parsed.transferLock).toBe(true);
+    expect(routes.information.response.parse({ idProtectionStatus: 0 }).idProtection).toBe(false);
+    expect(routes.information.response.parse({ idProtectionStatus: "" }).idProtection).toBeUndefined();
+  });
+});

@@ -100,12 +100,33 @@ describe("hour boundary", () => {
     expect(server.requests[1]?.headers["token"]).toBe(signToken(USERNAME, API_KEY, ts(server.requests[1])));
   });
 
-  it("3 s after the hour: a 401 is retried once with the previous hour's token — even for an order", async () => {
+  it("3 s after the hour: a 401 is retried once with the previous hour's token", async () => {
     const clock = new FakeClock(H14 + 3_000);
-    const { server, client } = await setup(clock, (_r, i) => dated(clock, i === 0 ? { status: 401, json: { error: "Invalid token" } } : { json: "success" }));
-    await client.call("renew", { domain: "example.com", regperiod: 1 });
+    const { server, client } = await setup(clock, (_r, i) => dated(clock, i === 0 ? { status: 401, json: { error: "Invalid token" } } : { json: "locked" }));
+    await expect(client.call("getLock", { domain: "example.com" })).resolves.toBe("locked");
     expect(server.requests).toHaveLength(2);
     expect(hourStamp(ts(server.requests[1]))).toBe("26-01-15 13");
+  });
+
+  it("an order refused with 401 at the hour boundary is not resent: one request, authentication", async () => {
+    const clock = new FakeClock(H14 + 3_000);
+    const { server, client } = await setup(clock, (_r, i) => dated(clock, i === 0 ? { status: 401, json: { error: "Invalid token" } } : { json: "success" }));
+    await expect(client.call("renew", { domain: "example.com", regperiod: 1 })).rejects.toMatchObject({ code: "authentication", status: 401 });
+    expect(server.requests).toHaveLength(1);
+  });
+
+  it("a 403 at the boundary proves nothing about the token: not retried", async () => {
+    const clock = new FakeClock(H14 - 2_000);
+    const { server, client } = await setup(clock, () => dated(clock, { status: 403, json: { error: "Forbidden" } }));
+    await expect(client.call("getLock", { domain: "example.com" })).rejects.toMatchObject({ code: "authentication", status: 403 });
+    expect(server.requests).toHaveLength(1);
+  });
+
+  it("a 200 whose error text sounds like auth is not retried either", async () => {
+    const clock = new FakeClock(H14 - 2_000);
+    const { server, client } = await setup(clock, () => dated(clock, { json: { error: "Invalid token" } }));
+    await expect(client.call("getLock", { domain: "example.com" })).rejects.toMatchObject({ code: "authentication", status: 200 });
+    expect(server.requests).toHaveLength(1);
   });
 
   it("only once: a second 401 is reported as an authentication failure", async () => {

@@ -60,7 +60,7 @@ export const ROUTE_CASES: RouteCase[] = [
   { route: "transferSync", params: { domain: D }, method: "POST", path: `/domains/${D}/transfersync`, body: { domain: D }, reply: { completed: true, expirydate: "2027-01-15" }, result: { status: "completed", expiryDate: "2027-01-15", reason: null } },
   {
     route: "sync", params: { domain: D }, method: "POST", path: `/domains/${D}/sync`, body: { domain: D },
-    reply: { active: true, expired: false, expirydate: "2026-01-15", transferredAway: false }, result: { active: true, expired: false, cancelled: false, transferredAway: false, expiryDate: "2026-01-15" },
+    reply: { active: true, expired: false, expirydate: "2026-01-15", transferredAway: false }, result: { active: true, expired: false, cancelled: undefined, transferredAway: false, expiryDate: "2026-01-15" },
   },
   { route: "getEmailForwarding", params: { domain: D }, method: "GET", path: `/domains/${D}/email`, reply: { "0": { prefix: "info", forwardto: "me@gmail.com" }, "2": { prefix: "", forwardto: "" } }, result: [{ prefix: "info", forwardto: "me@gmail.com" }] },
   { route: "saveEmailForwarding", params: vector("email-save").params, method: "POST", path: `/domains/${D}/email`, body: vector("email-save").params, rawBody: vector("email-save").body, reply: { success: "success" }, result: undefined },
@@ -98,8 +98,8 @@ export const ROUTE_CASES: RouteCase[] = [
     route: "information", params: { domain: "Bücher.DE" }, method: "GET", path: "/domains/xn--bcher-kva.de/information",
     reply: { domain: "xn--bcher-kva.de", nameservers: { ns1: "a.ns.tld", ns2: "b.ns.tld" }, transferLock: 1, expiryDate: "2027-01-15T00:00:00Z", registrationStatus: "Active", idProtectionStatus: "0" },
     result: {
-      domain: "xn--bcher-kva.de", nameservers: ["a.ns.tld", "b.ns.tld"], transferLock: true, expiryDate: "2027-01-15T00:00:00Z", status: "Active", restorable: false,
-      idProtection: false, dnsManagement: false, emailForwarding: false, transferLockExpiryDate: null, registrantEmailAddress: null,
+      domain: "xn--bcher-kva.de", nameservers: ["a.ns.tld", "b.ns.tld"], transferLock: true, expiryDate: "2027-01-15T00:00:00Z", status: "Active", restorable: undefined,
+      idProtection: false, dnsManagement: undefined, emailForwarding: undefined, transferLockExpiryDate: null, registrantEmailAddress: null,
     },
   },
 ];
