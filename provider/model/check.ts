@@ -35,14 +35,25 @@ function reasonFor(issue: z.core.$ZodIssue, property: string, raw: unknown): str
 }
 
 /**
+ * The schema with the given properties accepting anything. Built afresh from the shape because zod
+ * refuses `.extend` on an object with refinements; those object-level rules are left out here,
+ * since they may read the very values that are not known yet. Strictness (the catchall) is kept.
+ */
+function withUnknownsAllowed(schema: z.ZodObject, unknownKeys: readonly string[]): z.ZodType {
+  const shape = schema.shape as Record<string, z.ZodType>;
+  const relaxed = z.object({ ...shape, ...Object.fromEntries(unknownKeys.filter((k) => k in shape).map((k) => [k, z.unknown()])) });
+  const catchall = schema.def.catchall as z.ZodType | undefined;
+  return catchall ? relaxed.catchall(catchall) : relaxed;
+}
+
+/**
  * Validates inputs with `schema`. Properties whose value is not known yet (preview) skip validation
  * and pass through unchanged; the engine checks again with real values before applying.
  */
 export function checkInputs<S extends z.ZodObject>(schema: S, raw: Record<string, unknown>): CheckOutcome<z.output<S>> {
   const user = withoutInternalKeys(raw);
   const unknownKeys = Object.keys(user).filter((key) => isUnknown(user[key]));
-  const shape = schema.shape as Record<string, z.ZodType>;
-  const known = unknownKeys.length === 0 ? schema : schema.extend(Object.fromEntries(unknownKeys.filter((k) => k in shape).map((k) => [k, z.unknown()])));
+  const known = unknownKeys.length === 0 ? schema : withUnknownsAllowed(schema, unknownKeys);
   const parsed = known.safeParse(user);
   if (!parsed.success) {
     return {

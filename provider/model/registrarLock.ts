@@ -2,6 +2,7 @@
 // Pure model: input schema, the state we keep, and the diff between them.
 import { z } from "zod";
 import { domainNameSchema } from "./domainName";
+import { profileSchema } from "./profile";
 import type { ResourceDiff } from "./diff";
 import { isUnknown } from "./unknown";
 
@@ -10,6 +11,7 @@ export const registrarLockInputsSchema = z
     domain: domainNameSchema,
     // Locked is the safe state for a registered domain, and it costs nothing.
     locked: z.boolean({ message: "must be true or false" }).default(true),
+    profile: profileSchema,
   })
   .strict();
 
@@ -22,7 +24,10 @@ export interface RegistrarLockState extends RegistrarLockInputs {
 }
 
 export function diffRegistrarLock(olds: RegistrarLockState, news: RegistrarLockInputs): ResourceDiff {
-  const replaces = isUnknown(news.domain) || olds.domain !== news.domain ? ["domain"] : [];
+  const replaces = [
+    ...(isUnknown(news.domain) || olds.domain !== news.domain ? ["domain"] : []),
+    ...(isUnknown(news.profile) || (olds.profile ?? undefined) !== (news.profile ?? undefined) ? ["profile"] : []),
+  ];
   const changes = replaces.length > 0 || isUnknown(news.locked) || olds.locked !== news.locked;
   return { changes, replaces, deleteBeforeReplace: false };
 }

@@ -6,6 +6,11 @@ export interface RegistrarLockArgs {
   domain: pulumi.Input<string>;
   /** Whether the registry refuses transfers away. Defaults to true. */
   locked?: pulumi.Input<boolean>;
+  /**
+   * The credentials profile (a key of the secret stack config `domainsreseller:profiles`) of the
+   * reseller account that holds the domain. Without it the default credentials apply.
+   */
+  profile?: pulumi.Input<string>;
 }
 
 /**

@@ -5,40 +5,35 @@ import { checkInputs, type CheckFailure } from "../model/check";
 import { clientFor } from "./clients";
 import { withDomain } from "./domainQueue";
 import { describeFailure } from "./failure";
-import type { ResourceKind } from "./kind";
-import { registrarLock } from "./registrarLock";
-import { configureFrom, type ConfigSource } from "./settings";
+import type { KindContext } from "./kind";
+import { kindNamed, type AnyKind } from "./kinds";
+import { configureFrom, resolveSettings, type ConfigSource } from "./settings";
+import { currentState, storedState, type Props } from "./state";
 
-// The registry holds kinds of different input and state types; each is type-checked where it is defined.
-type AnyKind = ResourceKind<any, any>;
+export { kinds } from "./kinds";
 
-const kinds: Record<string, AnyKind> = {
-  RegistrarLock: registrarLock,
-};
+/** The serialized provider the engine put in the inputs; kept on partial states so they stay usable. */
+const PROVIDER_KEY = "__provider";
 
-/** Bumped when the stored state's shape changes; `read` and `diff` accept every earlier version. */
-export const STATE_VERSION = 1;
-
-type Props = Record<string, unknown>;
-
-function kindNamed(name: string): AnyKind {
-  const kind = kinds[name];
-  if (!kind) throw new Error(`pulumi-domainsreseller: unknown resource kind "${name}"; upgrade the package to the version that wrote this state.`);
-  return kind;
+function withoutInternal(props: Props): Props {
+  return Object.fromEntries(Object.entries(props).filter(([key]) => !key.startsWith("__") && key !== "schemaVersion"));
 }
 
-function withoutVersion(state: Props): Props {
-  const { schemaVersion: _schemaVersion, __provider: _provider, ...rest } = state;
-  return rest;
+function contextFor(profile: unknown): KindContext {
+  const client = clientFor(resolveSettings(typeof profile === "string" ? profile : undefined));
+  return { client, warn: (message) => process.stderr.write(`warning: ${message}\n`) };
 }
 
-const stored = (state: Props): Props => ({ ...JSON.parse(JSON.stringify(state)), schemaVersion: STATE_VERSION });
-
-async function run<T>(kind: string, verb: string, domain: string, work: () => Promise<T>): Promise<T> {
+async function run<T>(kindName: string, kind: AnyKind, verb: string, props: Props, work: (ctx: KindContext) => Promise<T>, provider?: unknown): Promise<T> {
+  const domain = String(props.domain ?? "");
+  const profile = typeof props.profile === "string" ? props.profile : undefined;
   try {
-    return await withDomain(domain, work);
+    return await withDomain(`${profile ?? ""}/${domain}`, () => work(contextFor(profile)));
   } catch (error) {
-    throw describeFailure(kind, verb, domain, error);
+    throw describeFailure(kindName, verb, domain, error, (state) => {
+      const stored = storedState(kind, state);
+      return typeof provider === "string" ? { ...stored, [PROVIDER_KEY]: provider } : stored;
+    });
   }
 }
 
@@ -51,42 +46,44 @@ export async function check(kind: string, _olds: Props, news: Props): Promise<{ 
   return outcome.ok ? { inputs: outcome.inputs } : { inputs: news, failures: outcome.failures };
 }
 
-export async function diff(kind: string, _id: string, olds: Props, news: Props) {
-  return kindNamed(kind).diff(withoutVersion(olds), withoutVersion(news));
+export async function diff(kindName: string, _id: string, olds: Props, news: Props) {
+  const kind = kindNamed(kindName);
+  return kind.diff(currentState(kind, olds), withoutInternal(news));
 }
 
-export async function create(kind: string, inputs: Props): Promise<{ id: string; outs: Props }> {
-  const k = kindNamed(kind);
-  const clean = withoutVersion(inputs);
-  return run(kind, "create", k.domainOf(clean as { domain: string }), async () => {
-    const { id, state } = await k.create({ client: clientFor() }, clean);
-    return { id, outs: stored(state) };
-  });
+export async function create(kindName: string, inputs: Props): Promise<{ id: string; outs: Props }> {
+  const kind = kindNamed(kindName);
+  const clean = withoutInternal(inputs);
+  return run(kindName, kind, "create", clean, async (ctx) => {
+    const { id, state } = await kind.create(ctx, clean);
+    return { id, outs: storedState(kind, state) };
+  }, inputs[PROVIDER_KEY]);
 }
 
-export async function read(kind: string, id: string, props: Props): Promise<{ id: string; props?: Props; inputs?: Props }> {
-  const k = kindNamed(kind);
-  const state = withoutVersion(props);
-  return run(kind, "read", k.domainOf({ domain: String(state.domain ?? id) }), async () => {
-    const outcome = await k.read({ client: clientFor() }, id, state);
-    // An empty id tells the engine the object is gone, so refresh drops it from state.
+export async function read(kindName: string, id: string, props: Props): Promise<{ id: string; props?: Props; inputs?: Props }> {
+  const kind = kindNamed(kindName);
+  const state = currentState(kind, props);
+  return run(kindName, kind, "read", { ...state, domain: state.domain ?? id }, async (ctx) => {
+    const outcome = await kind.read(ctx, id, state);
+    // An empty id tells the engine the object is gone, so refresh drops it from state. Kinds
+    // answer undefined only on proof (gone.ts).
     if (!outcome) return { id: "" };
-    return { id: outcome.id, props: stored(outcome.state), inputs: JSON.parse(JSON.stringify(outcome.inputs)) };
+    return { id: outcome.id, props: storedState(kind, outcome.state), inputs: JSON.parse(JSON.stringify(outcome.inputs)) as Props };
   });
 }
 
-export async function update(kind: string, id: string, olds: Props, news: Props): Promise<{ outs: Props }> {
-  const k = kindNamed(kind);
-  const clean = withoutVersion(news);
-  return run(kind, "update", k.domainOf(clean as { domain: string }), async () => ({
-    outs: stored(await k.update({ client: clientFor() }, id, withoutVersion(olds), clean)),
-  }));
+export async function update(kindName: string, id: string, olds: Props, news: Props): Promise<{ outs: Props }> {
+  const kind = kindNamed(kindName);
+  const clean = withoutInternal(news);
+  return run(kindName, kind, "update", clean, async (ctx) => ({
+    outs: storedState(kind, await kind.update(ctx, id, currentState(kind, olds), clean)),
+  }), news[PROVIDER_KEY]);
 }
 
 // `delete` is a reserved word for a function declaration, so the export is renamed.
-async function remove(kind: string, id: string, props: Props): Promise<void> {
-  const k = kindNamed(kind);
-  const state = withoutVersion(props);
-  await run(kind, "delete", k.domainOf({ domain: String(state.domain ?? id) }), () => k.delete({ client: clientFor() }, id, state));
+async function remove(kindName: string, id: string, props: Props): Promise<void> {
+  const kind = kindNamed(kindName);
+  const state = currentState(kind, props);
+  await run(kindName, kind, "delete", { ...state, domain: state.domain ?? id }, (ctx) => kind.delete(ctx, id, state));
 }
 export { remove as delete };

@@ -5,7 +5,10 @@ import type { DomainsResellerClient } from "../client";
 import type { ResourceDiff } from "../model/diff";
 
 export interface KindContext {
+  /** The client of the resource's credentials profile (one pool, pace and queue per profile). */
   client: DomainsResellerClient;
+  /** A line in the user's terminal: the engine passes the provider's standard error through. */
+  warn(message: string): void;
 }
 
 export interface ReadOutcome<I, S> {
@@ -14,34 +17,51 @@ export interface ReadOutcome<I, S> {
   inputs: I;
 }
 
+/** Inputs every kind accepts: the domain it manages and, optionally, whose credentials to use. */
+export interface KindInputs {
+  domain: string;
+  profile?: string | undefined;
+}
+
 export interface ResourceKind<S extends z.ZodObject, State extends z.output<S>> {
   /** Validates and canonicalises inputs (no network). */
   inputs: S;
+  /**
+   * The version of the state this code writes. Bump it when the stored shape changes, and teach
+   * `upgrade` to turn every earlier shape into the current one; state written by a newer version
+   * is refused rather than misread.
+   */
+  stateVersion: number;
+  upgrade?(state: Record<string, unknown>, fromVersion: number): State;
+  /**
+   * Output properties Pulumi must store encrypted (EPP codes). The resource class passes the same
+   * list as `additionalSecretOutputs`; a test holds the two together.
+   */
+  secretOutputs?: readonly string[];
   diff(olds: State, news: z.output<S>): ResourceDiff;
+  /** Adopts what exists in the account; throws PartialApplyError when only part was applied. */
   create(ctx: KindContext, inputs: z.output<S>): Promise<{ id: string; state: State }>;
-  /** Undefined when the object is gone from the account. */
+  /** Undefined only when the domain is proven gone from the account (see gone.ts). */
   read(ctx: KindContext, id: string, state: State): Promise<ReadOutcome<z.output<S>, State> | undefined>;
+  /** Throws PartialApplyError with the state really in force when only part was applied. */
   update(ctx: KindContext, id: string, olds: State, news: z.output<S>): Promise<State>;
   delete(ctx: KindContext, id: string, state: State): Promise<void>;
-  /** The domain an operation touches, so operations on one domain run one at a time. */
-  domainOf(stateOrInputs: { domain: string }): string;
 }
 
 /**
- * Thrown by `create` when the object exists but was not fully set up. Pulumi records it (with
- * `properties` as its state) instead of forgetting it, so the next `up` finishes the job and
- * `destroy` can still clean up. The SDK recognises the `id`, `properties` and `reasons` fields.
+ * Thrown by `create` or `update` when only part of the change was applied (or a save was accepted
+ * and then not found on the re-read). `state` is what is really in force. The dispatcher turns it
+ * into Pulumi's "created/updated but failed to initialise" answer, so the engine records that
+ * state instead of forgetting the object or keeping a state that is not true: the next `up`
+ * finishes the job and `destroy` can still clean up.
  */
-export class IncompleteCreateError extends Error {
-  override name = "IncompleteCreateError";
-  readonly reasons: string[];
+export class PartialApplyError<State = Record<string, unknown>> extends Error {
+  override name = "PartialApplyError";
   constructor(
     readonly id: string,
-    readonly properties: Record<string, unknown>,
-    cause: unknown,
+    readonly state: State,
+    override readonly cause: unknown,
   ) {
-    const reason = cause instanceof Error ? cause.message : String(cause);
-    super(reason);
-    this.reasons = [reason];
+    super(cause instanceof Error ? cause.message : String(cause));
   }
 }

@@ -15,6 +15,9 @@ export interface ConfigSource {
 }
 
 const NAMESPACE = "domainsreseller";
+const PROFILES = { key: `${NAMESPACE}:profiles`, env: "DOMAINSRESELLER_PROFILES" } as const;
+/** Set to "true" to let the environment win over the stack config recorded in state (key rotation). */
+const PREFER_ENV = "DOMAINSRESELLER_PREFER_ENV";
 
 const REQUIRED = [
   { field: "endpoint", key: `${NAMESPACE}:endpoint`, env: "DOMAINSRESELLER_ENDPOINT", set: "pulumi config set domainsreseller:endpoint <url>" },
@@ -38,7 +41,7 @@ let stackConfig: Record<string, string> = {};
 /** Called by the provider's `configure`: keeps our namespace's values; everything else is not ours to hold. */
 export function configureFrom(source: ConfigSource): void {
   const kept: Record<string, string> = {};
-  for (const { key } of [...REQUIRED, ...TUNING]) {
+  for (const { key } of [...REQUIRED, ...TUNING, PROFILES]) {
     const value = source.get(key);
     if (value !== undefined && value !== "") kept[key] = value;
   }
@@ -46,7 +49,9 @@ export function configureFrom(source: ConfigSource): void {
 }
 
 function lookup(key: string, env: string): string | undefined {
-  const value = stackConfig[key] ?? process.env[env];
+  const fromEnv = process.env[env];
+  const preferEnv = process.env[PREFER_ENV]?.trim().toLowerCase() === "true" && fromEnv !== undefined && fromEnv.trim() !== "";
+  const value = preferEnv ? fromEnv : (stackConfig[key] ?? fromEnv);
   return value === undefined || value.trim() === "" ? undefined : value.trim();
 }
 
@@ -61,7 +66,8 @@ function positiveInteger(key: string, env: string): number | undefined {
 }
 
 /** Resolves the settings, or fails naming every missing config key and its environment variable. */
-export function resolveSettings(): Settings {
+export function resolveSettings(profile?: string): Settings {
+  if (profile !== undefined) return { ...profileCredentials(profile), ...tuning() };
   const missing = REQUIRED.filter(({ key, env }) => lookup(key, env) === undefined);
   if (missing.length > 0) {
     const lines = missing.map(({ key, env, set }) => `  - ${key}: run \`${set}\`, or set the environment variable ${env}`);
@@ -71,10 +77,45 @@ export function resolveSettings(): Settings {
     );
   }
   const [endpoint, username, apiKey] = REQUIRED.map(({ key, env }) => lookup(key, env) as string) as [string, string, string];
-  const settings: Settings = { endpoint, username, apiKey };
+  return { endpoint, username, apiKey, ...tuning() };
+}
+
+function tuning(): Partial<Settings> {
+  const values: Partial<Settings> = {};
   for (const { field, key, env } of TUNING) {
     const value = positiveInteger(key, env);
-    if (value !== undefined) settings[field] = value;
+    if (value !== undefined) values[field] = value;
   }
-  return settings;
+  return values;
+}
+
+const PROFILE_SET = `pulumi config set --secret --path 'domainsreseller:profiles.<name>.apiKey' <key> (and .endpoint, .username)`;
+
+/**
+ * The credentials of a named profile from `domainsreseller:profiles`, a secret JSON object
+ * `{ "<name>": { "endpoint": "...", "username": "...", "apiKey": "..." } }`. Messages name the
+ * profile and the missing field, never a value.
+ */
+function profileCredentials(name: string): Pick<Settings, "endpoint" | "username" | "apiKey"> {
+  const raw = lookup(PROFILES.key, PROFILES.env);
+  if (raw === undefined) {
+    throw new ConfigurationError(`The resource asks for credentials profile "${name}", but ${PROFILES.key} is not set. Run \`${PROFILE_SET}\`, or set ${PROFILES.env} to the same JSON.`);
+  }
+  let profiles: unknown;
+  try {
+    profiles = JSON.parse(raw);
+  } catch {
+    throw new ConfigurationError(`${PROFILES.key} (or ${PROFILES.env}) is not valid JSON; it must be an object of profiles, each { endpoint, username, apiKey }.`);
+  }
+  const entry = typeof profiles === "object" && profiles !== null ? (profiles as Record<string, unknown>)[name] : undefined;
+  if (typeof entry !== "object" || entry === null) {
+    const known = typeof profiles === "object" && profiles !== null ? Object.keys(profiles) : [];
+    throw new ConfigurationError(`Credentials profile "${name}" is not in ${PROFILES.key} (profiles there: ${known.length > 0 ? known.map((k) => `"${k}"`).join(", ") : "none"}). Add it with \`${PROFILE_SET}\`, or fix the resource's profile input.`);
+  }
+  const fields = entry as Record<string, unknown>;
+  const missing = (["endpoint", "username", "apiKey"] as const).filter((f) => typeof fields[f] !== "string" || (fields[f] as string).trim() === "");
+  if (missing.length > 0) {
+    throw new ConfigurationError(`Credentials profile "${name}" in ${PROFILES.key} lacks ${missing.join(", ")}: each profile needs endpoint, username and apiKey as text.`);
+  }
+  return { endpoint: (fields["endpoint"] as string).trim(), username: (fields["username"] as string).trim(), apiKey: (fields["apiKey"] as string).trim() };
 }

@@ -48,7 +48,7 @@ describe("RegistrarLock runtime", () => {
     const failure = runtime.create(KIND, { domain: "acme-widgets.net", locked: true });
     await expect(failure).rejects.toThrow(/accepted the request to lock acme-widgets\.net but still reports it unlocked/);
     // Recorded with what is really there, so the next `up` retries and `destroy` restores.
-    await expect(failure).rejects.toMatchObject({ id: "acme-widgets.net", properties: { locked: false, initialLocked: false } });
+    await expect(failure).rejects.toMatchObject({ id: "acme-widgets.net", properties: { locked: false, initialLocked: false, schemaVersion: 1 } });
   });
 
   it("read reports drift as new state and inputs", async () => {
@@ -60,15 +60,45 @@ describe("RegistrarLock runtime", () => {
     });
   });
 
-  it("read of a domain that left the account says it is gone", async () => {
+  it("read of a domain transferred away says it is gone; delete then has nothing to restore", async () => {
+    await emulator.admin("POST", "/domains", { owner: emulator.account.email, domain: "left-us.com", locked: false });
+    const state = { domain: "left-us.com", locked: true, initialLocked: false, schemaVersion: 1 };
+    expect(await runtime.read(KIND, "left-us.com", state)).toMatchObject({ id: "left-us.com" });
+    await emulator.drift("left-us.com", { status: "Transferred Away" });
+    expect(await runtime.read(KIND, "left-us.com", state)).toEqual({ id: "" });
+    await emulator.resetCounters();
+    await expect(runtime.delete(KIND, "left-us.com", state)).resolves.toBeUndefined();
+    expect(await emulator.writes()).toBe(0);
+  });
+
+  it("a domain that was never in the account is gone too (HTTP 404 while the API answers)", async () => {
     expect(await runtime.read(KIND, "not-ours.com", { domain: "not-ours.com", locked: true, initialLocked: true })).toEqual({ id: "" });
   });
 
-  it("delete restores the lock found at adoption, and is a no-op for a domain that is gone", async () => {
+  it("a 200 carrying an error does not drop the resource: refresh fails instead", async () => {
+    await emulator.admin("POST", "/faults", { route: "GET /domains/{domain}/lock", kind: "error200" });
+    await expect(runtime.read(KIND, "acme-widgets.net", { domain: "acme-widgets.net", locked: true, initialLocked: false })).rejects.toThrow(/read failed/);
+  });
+
+  it("delete restores the lock found at adoption", async () => {
     await emulator.drift("acme-widgets.net", { locked: true });
     await runtime.delete(KIND, "acme-widgets.net", { domain: "acme-widgets.net", locked: true, initialLocked: false });
     expect((await emulator.domain("acme-widgets.net")).locked).toBe(false);
-    await expect(runtime.delete(KIND, "not-ours.com", { domain: "not-ours.com", locked: true, initialLocked: false })).resolves.toBeUndefined();
+  });
+
+  it("update sets the declared lock and keeps the lock found at adoption", async () => {
+    const outs = await runtime.update(KIND, "acme-widgets.net", { domain: "acme-widgets.net", locked: false, initialLocked: false, schemaVersion: 1 }, { domain: "acme-widgets.net", locked: true });
+    expect(outs).toEqual({ outs: { domain: "acme-widgets.net", locked: true, initialLocked: false, schemaVersion: 1 } });
+    expect((await emulator.domain("acme-widgets.net")).locked).toBe(true);
+  });
+
+  it("an update the registrar drops is recorded with the lock really in force (and the serialized provider)", async () => {
+    await emulator.admin("POST", "/faults", { route: "POST /domains/{domain}/lock", kind: "ignore" });
+    const failure = runtime.update(KIND, "acme-widgets.net", { domain: "acme-widgets.net", locked: false, initialLocked: false, schemaVersion: 1 }, { domain: "acme-widgets.net", locked: true, __provider: "serialized" });
+    await expect(failure).rejects.toMatchObject({
+      id: "acme-widgets.net",
+      properties: { domain: "acme-widgets.net", locked: false, initialLocked: false, schemaVersion: 1, __provider: "serialized" },
+    });
   });
 
   it("errors name the resource and carry neither the API key nor the token", async () => {
