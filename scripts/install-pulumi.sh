@@ -38,7 +38,17 @@ export GOTOOLCHAIN=local CGO_ENABLED=0 GOFLAGS=-mod=mod
 build() { # build <dir> <version-ldflag-package> <out> <package...>
   local dir="$1" version_pkg="$2" out="$3"; shift 3
   (cd "$dir" && go build -trimpath -tags osusergo \
-     -ldflags "-s -w -X $version_pkg.Version=$PULUMI_VERSION" -o "$out" "$@")
+     -ldflags "-s -w -X $version_pkg.Version=$PULUMI_VERSION" -o "$out" "$@") &
+  local pid=$! since; since=$(date +%s)
+  # The compile prints nothing for minutes; say it is alive, so nobody kills a healthy first run.
+  while kill -0 "$pid" 2>/dev/null; do
+    sleep 5
+    local waited=$(( $(date +%s) - since ))
+    if kill -0 "$pid" 2>/dev/null && [ $(( waited % 30 )) -lt 5 ] && [ "$waited" -ge 30 ]; then
+      log "still compiling ($waited s so far; $(( $(date +%s) - started )) s in all)"
+    fi
+  done
+  wait "$pid"
 }
 
 work="$ROOT.partial"

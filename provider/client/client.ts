@@ -73,7 +73,7 @@ export class DomainsResellerClient {
     if (this.#closed) throw new DomainsResellerError("configuration", describe("configuration", "the client was closed", route, undefined, "create a new client; close() is for shutdown"), { route });
     const def = routes[route] as unknown as RouteDef;
     const parsed = def.params.safeParse(params);
-    if (!parsed.success) throw validationError(route, params, parsed.error);
+    if (!parsed.success) throw validationError(route, params, parsed.error, Object.keys((def.params as { shape?: object }).shape ?? {}));
     const data = parsed.data as Record<string, unknown>;
     const domain = typeof data["domain"] === "string" ? data["domain"] : typeof data["searchTerm"] === "string" ? data["searchTerm"] : undefined;
     const ctx: CallContext = { route, domain, safety: def.safety, secrets: [] };

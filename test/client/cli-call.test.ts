@@ -75,6 +75,19 @@ describe("domainsreseller call", () => {
     expect(err).toMatch(/getDns on missing\.example: the domain was not found or is not owned by this account.*\[not_found\]/);
   });
 
+  it("the API's wire name `domainfields` is refused before sending, naming the key to use instead", async () => {
+    const before = server.requests.length;
+    const form = JSON.stringify({ regperiod: 1, domainfields: "YTowOnt9", nameservers: ["ns1.example.net", "ns2.example.net"], contacts: {} });
+    expect(await run(["POST", "/order/domains/register", "--form-json", form, ...creds()])).toBe(1);
+    expect(err).toMatch(/"domainfields" is the API's wire name: pass "domainFields" as a JSON object of TLD fields/);
+    expect(server.requests.length).toBe(before);
+  });
+
+  it("an unknown key lists the keys the route takes", async () => {
+    expect(await run(["POST", "/domains/example.com/lock", "--form-json", '{"lock":"locked"}', ...creds()])).toBe(1);
+    expect(err).toMatch(/"lock" is not a parameter of this route \(it takes: domain, lockstatus\)/);
+  });
+
   it("a bad --form-json is a usage error", async () => {
     expect(await run(["POST", "/domains/example.com/lock", "--form-json", "[1]", ...creds()])).toBe(2);
     expect(err).toMatch(/must be a JSON object/);
