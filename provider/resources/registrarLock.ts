@@ -1,4 +1,5 @@
 import * as pulumi from "@pulumi/pulumi";
+import { checkClaim } from "./claims";
 import { shimFor } from "./shim";
 
 export interface RegistrarLockArgs {
@@ -28,6 +29,7 @@ export class RegistrarLock extends pulumi.dynamic.Resource {
   declare readonly initialLocked: pulumi.Output<boolean>;
 
   constructor(name: string, args: RegistrarLockArgs, opts?: pulumi.CustomResourceOptions) {
+    checkClaim("RegistrarLock", name, args);
     super(shimFor("RegistrarLock"), name, { initialLocked: undefined, ...args }, opts, "domainsreseller", "RegistrarLock");
   }
 }

@@ -23,7 +23,7 @@ export interface KindInputs {
   profile?: string | undefined;
 }
 
-export interface ResourceKind<S extends z.ZodObject, State extends z.output<S>> {
+export interface ResourceKind<S extends z.ZodObject, State extends { domain: string }> {
   /** Validates and canonicalises inputs (no network). */
   inputs: S;
   /**

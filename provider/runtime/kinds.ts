@@ -1,6 +1,11 @@
 // Every resource kind the provider process knows, in one place. The serialized shims name a kind
 // by this key; state written by an older package finds its kind here by the same name.
 import type { ResourceKind } from "./kind";
+import { dnsRecordSet } from "./dnsRecordSet";
+import { emailForwarding } from "./emailForwarding";
+import { idProtection } from "./idProtection";
+import { nameservers } from "./nameservers";
+import { privateNameserver } from "./privateNameserver";
 import { registrarLock } from "./registrarLock";
 
 // The registry holds kinds of different input and state types; each is type-checked where it is defined.
@@ -9,6 +14,11 @@ export type AnyKind = ResourceKind<any, any>;
 
 export const kinds: Record<string, AnyKind> = {
   RegistrarLock: registrarLock,
+  DnsRecordSet: dnsRecordSet,
+  Nameservers: nameservers,
+  EmailForwarding: emailForwarding,
+  IdProtection: idProtection,
+  PrivateNameserver: privateNameserver,
 };
 
 export function kindNamed(name: string): AnyKind {

@@ -1,0 +1,56 @@
+// Two resources fighting over one setting: two Nameservers on one domain would each undo the other
+// on every `up`. Claims are collected as resources are declared; a conflicting claim fails the
+// preview naming both resources. Several merge-mode record sets with disjoint records are fine.
+
+/** Kinds that own one whole setting of a domain: one resource each per domain and account. */
+const WHOLE_SETTING = new Set(["Nameservers", "EmailForwarding", "IdProtection", "RegistrarLock"]);
+
+export interface Claim {
+  /** The resource's name in the program. */
+  resource: string;
+  kind: string;
+  domain: string;
+  /** The credentials profile; undefined is the default account. */
+  profile?: string | undefined;
+  /** DnsRecordSet only. */
+  mode?: "merge" | "authoritative" | undefined;
+  /** DnsRecordSet only: the keys (`name/type/value`) of the declared records. */
+  recordKeys?: readonly string[] | undefined;
+  /** PrivateNameserver only: the glue host. */
+  host?: string | undefined;
+}
+
+const account = (c: Claim) => c.profile ?? "default";
+const where = (c: Claim) => `${c.domain}${c.profile !== undefined ? ` (profile "${c.profile}")` : ""}`;
+
+/** Why `next` cannot stand beside `earlier`, or undefined when they manage different things. */
+export function conflictBetween(earlier: Claim, next: Claim): string | undefined {
+  if (earlier.domain !== next.domain || account(earlier) !== account(next) || earlier.resource === next.resource) return undefined;
+  const both = `${earlier.kind} "${earlier.resource}" and ${next.kind} "${next.resource}"`;
+  if (earlier.kind === next.kind && WHOLE_SETTING.has(next.kind)) {
+    return `${both} both manage the ${next.kind} of ${where(next)}: each \`up\` would undo the other. Keep one of them.`;
+  }
+  if (earlier.kind === "PrivateNameserver" && next.kind === "PrivateNameserver" && earlier.host === next.host) {
+    return `${both} both register the glue record ${next.host}: keep one of them.`;
+  }
+  if (earlier.kind !== "DnsRecordSet" || next.kind !== "DnsRecordSet") return undefined;
+  if (earlier.mode === "authoritative" || next.mode === "authoritative") {
+    return `${both} both manage the DNS of ${where(next)}, and an authoritative set owns the whole zone (it would delete the other's records). Merge them into one resource, or make both mode: "merge" with disjoint records.`;
+  }
+  const theirs = new Set(earlier.recordKeys ?? []);
+  const shared = (next.recordKeys ?? []).filter((key) => theirs.has(key));
+  if (shared.length === 0) return undefined;
+  return `${both} both declare ${shared.join(", ")} on ${where(next)}: declare each record in one set only.`;
+}
+
+/** Every conflict among `claims`, in declaration order (each named once, at the later claim). */
+export function findConflicts(claims: readonly Claim[]): string[] {
+  const problems: string[] = [];
+  claims.forEach((next, index) => {
+    for (const earlier of claims.slice(0, index)) {
+      const problem = conflictBetween(earlier, next);
+      if (problem !== undefined) problems.push(problem);
+    }
+  });
+  return problems;
+}

@@ -1,0 +1,95 @@
+// DnsRecordSet inside the provider process: plan against the live zone, save the whole list,
+// verify it, and on delete take back what this resource added (and, authoritative, put back what
+// it removed when it took the zone over).
+import {
+  diffDnsRecordSet,
+  fromWire,
+  dnsRecordSetInputsSchema,
+  inputsOfState,
+  isNoop,
+  knownLiveCount,
+  planDelete,
+  planSave,
+  refreshState,
+  stateAfterSave,
+  stateRecords,
+  type DnsPlan,
+  type DnsRecordSetInputs,
+  type DnsRecordSetState,
+  type LiveRow,
+} from "../model/dns";
+import { unlessGone } from "./gone";
+import { PartialApplyError, type KindContext, type ResourceKind } from "./kind";
+import { readZone, readZoneForSave, saveZone } from "./zone";
+
+function refuseConflicts(domain: string, plan: DnsPlan): void {
+  if (plan.conflicts.length === 0) return;
+  throw new Error(
+    `refusing to save DNS for ${domain}: ${plan.conflicts.join("; ")}. A CNAME must be the only record on its name; ` +
+      "remove the other record in the registrar's panel or declare the zone with mode: \"authoritative\".",
+  );
+}
+
+/** Profile as stored: only when given, so state stays JSON-clean and the diff sees no change. */
+function withProfile<T extends object>(state: T, profile: string | undefined): T {
+  return profile === undefined ? state : { ...state, profile };
+}
+
+type State = DnsRecordSetState & { profile?: string };
+
+/** Saves `plan` when it changes anything; on failure records what the zone really holds. */
+async function apply(ctx: KindContext, inputs: DnsRecordSetInputs & { profile?: string | undefined }, plan: DnsPlan, intended: State): Promise<State> {
+  refuseConflicts(inputs.domain, plan);
+  if (isNoop(plan)) return intended;
+  try {
+    await saveZone(ctx, inputs.domain, plan);
+    return intended;
+  } catch (error) {
+    let live: LiveRow[] | undefined;
+    try {
+      live = await readZone(ctx, inputs.domain);
+    } catch {
+      live = undefined; // the re-read failed too: keep the intended state, the next refresh corrects it
+    }
+    throw new PartialApplyError(inputs.domain, live === undefined ? intended : refreshState(intended, live), error);
+  }
+}
+
+export const dnsRecordSet: ResourceKind<typeof dnsRecordSetInputsSchema, State> = {
+  inputs: dnsRecordSetInputsSchema,
+  stateVersion: 1,
+  diff: (olds, news) => {
+    const base = diffDnsRecordSet(olds, news);
+    const profileChanged = (olds.profile ?? undefined) !== ((news as { profile?: string }).profile ?? undefined);
+    return profileChanged ? { changes: true, replaces: [...base.replaces, "profile"], deleteBeforeReplace: true } : base;
+  },
+
+  async create(ctx, inputs) {
+    const live = await readZone(ctx, inputs.domain);
+    const plan = planSave({ mode: inputs.mode, declared: inputs.records, live });
+    const intended = withProfile(stateAfterSave(inputs, plan), inputs.profile);
+    return { id: inputs.domain, state: await apply(ctx, inputs, plan, intended) };
+  },
+
+  async read(ctx, id, state) {
+    const live = await unlessGone(ctx.client, state.domain, () => readZone(ctx, state.domain));
+    if (live === undefined) return undefined;
+    const fresh = withProfile(refreshState(state, live), state.profile);
+    return { id, state: fresh, inputs: withProfile(inputsOfState(fresh), state.profile) };
+  },
+
+  async update(ctx, _id, olds, news) {
+    const live = await readZoneForSave(ctx, news.domain, knownLiveCount(olds));
+    const plan = planSave({ mode: news.mode, declared: news.records, live, managed: Object.keys(olds.records) });
+    const intended = withProfile(stateAfterSave(news, plan, olds.takeover), news.profile);
+    return apply(ctx, news, plan, intended);
+  },
+
+  async delete(ctx, _id, state) {
+    await unlessGone(ctx.client, state.domain, async () => {
+      const live = await readZoneForSave(ctx, state.domain, knownLiveCount(state));
+      const plan = planDelete({ declared: stateRecords(state), live, takeover: fromWire(state.takeover ?? [], state.domain) });
+      if (!isNoop(plan)) await saveZone(ctx, state.domain, plan);
+    });
+  },
+};

@@ -1,0 +1,110 @@
+// The shape most settings share: one value per domain (a lock, a nameserver list, a forwarding
+// list, ID protection) that the resource adopts, sets, keeps reading, and gives back on delete.
+// A kind states how to read, write and compare its value; this builds the six steps from that,
+// with every save verified by a re-read and every partial outcome recorded as what is in force.
+import type { z } from "zod";
+import { isDomainsResellerError } from "../client";
+import type { ResourceDiff } from "../model/diff";
+import { unlessGone } from "./gone";
+import { PartialApplyError, type KindContext, type KindInputs, type ResourceKind } from "./kind";
+import { NotAppliedError } from "./verify";
+
+export interface SettingSpec<S extends z.ZodObject, V> {
+  inputs: S;
+  diff(olds: z.output<S> & Record<string, unknown>, news: z.output<S>): ResourceDiff;
+  /** The input holding the value (e.g. "nameservers") and the state field for the value found at takeover. */
+  field: string;
+  initialField: string;
+  read(ctx: KindContext, domain: string): Promise<V>;
+  write(ctx: KindContext, domain: string, value: V): Promise<unknown>;
+  same(a: V, b: V): boolean;
+  /** The value for a message, e.g. "ns1.host.net, ns2.host.net". */
+  show(value: V): string;
+  /** The sentence for a save that was acknowledged and not applied: what happened and what to do. */
+  notApplied(domain: string, wanted: V, live: V): string;
+  /** False when the value found at takeover cannot be written back (e.g. fewer than two nameservers). */
+  restorable?(value: V): boolean;
+}
+
+/**
+ * Writes `value` and reads it back. A write whose answer was lost (`outcome_unknown`, only on
+ * routes that may bill) is settled by the read instead of being sent again.
+ */
+async function writeVerified<V>(spec: SettingSpec<z.ZodObject, V>, ctx: KindContext, domain: string, value: V): Promise<void> {
+  try {
+    await spec.write(ctx, domain, value);
+  } catch (error) {
+    if (!isDomainsResellerError(error, "outcome_unknown")) throw error;
+    if (spec.same(await spec.read(ctx, domain), value)) return;
+    throw error;
+  }
+  const live = await spec.read(ctx, domain);
+  if (!spec.same(live, value)) {
+    throw new NotAppliedError(spec.notApplied(domain, value, live));
+  }
+}
+
+type Props = Record<string, unknown>;
+
+export function settingKind<S extends z.ZodObject, V>(spec: SettingSpec<S, V>): ResourceKind<S, z.output<S> & KindInputs & Props> {
+  type State = z.output<S> & KindInputs & Props;
+  const valueOf = (p: Props) => p[spec.field] as V;
+  const withValue = (base: Props, value: V, initial: V) => ({ ...base, [spec.field]: value, [spec.initialField]: initial }) as State;
+  const generic = spec as unknown as SettingSpec<z.ZodObject, V>;
+
+  return {
+    inputs: spec.inputs,
+    stateVersion: 1,
+    diff: (olds, news) => spec.diff(olds, news),
+
+    async create(ctx, raw) {
+      const inputs = raw as State;
+      const initial = await spec.read(ctx, inputs.domain);
+      const wanted = valueOf(inputs);
+      if (!spec.same(initial, wanted)) {
+        try {
+          await writeVerified(generic, ctx, inputs.domain, wanted);
+        } catch (error) {
+          // Recorded with what was found, so the next `up` retries and `destroy` gives it back.
+          throw new PartialApplyError(inputs.domain, withValue(inputs, initial, initial), error);
+        }
+      }
+      return { id: inputs.domain, state: withValue(inputs, wanted, initial) };
+    },
+
+    async read(ctx, id, state) {
+      const domain = (state.domain as string | undefined) ?? id;
+      const found = await unlessGone(ctx.client, domain, async () => ({ live: await spec.read(ctx, domain) }));
+      if (found === undefined) return undefined;
+      const { [spec.initialField]: initial, ...inputs } = { ...state, domain, [spec.field]: found.live } as Props;
+      return { id, inputs: inputs as State, state: withValue(inputs, found.live, (initial as V | undefined) ?? found.live) };
+    },
+
+    // Called when the declared value differs from the recorded one. Drift made out of band is
+    // found by a refresh (`up --refresh`), which records the live value, so the diff then asks for this.
+    async update(ctx, _id, olds, raw) {
+      const news = raw as State;
+      const initial = olds[spec.initialField] as V;
+      try {
+        await writeVerified(generic, ctx, news.domain, valueOf(news));
+      } catch (error) {
+        throw new PartialApplyError(news.domain, withValue(news, valueOf(olds), initial), error);
+      }
+      return withValue(news, valueOf(news), initial);
+    },
+
+    async delete(ctx, _id, state) {
+      const domain = state.domain as string;
+      const initial = state[spec.initialField] as V;
+      // A domain proven gone (transferred away, cancelled) has nothing left to restore.
+      await unlessGone(ctx.client, domain, async () => {
+        if (spec.same(await spec.read(ctx, domain), initial)) return;
+        if (spec.restorable && !spec.restorable(initial)) {
+          ctx.warn(`${domain}: the ${spec.field} found at takeover (${spec.show(initial)}) cannot be written back; left as ${spec.show(valueOf(state))}.`);
+          return;
+        }
+        await writeVerified(generic, ctx, domain, initial);
+      });
+    },
+  };
+}

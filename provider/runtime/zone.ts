@@ -1,0 +1,53 @@
+// Reading and saving one domain's whole DNS list. The API replaces the zone with every save, so a
+// save is always read-modify-write (under the per-domain queue), refuses to build on a read that
+// looks like a glitch, and is verified by reading the zone back.
+import { fromWire, liveKey, refuseSuspiciousRead, type DnsPlan, type LiveRow, type WireRow } from "../model/dns";
+import type { KindContext } from "./kind";
+import { writeThenVerify } from "./verify";
+
+export async function readZone(ctx: KindContext, domain: string): Promise<LiveRow[]> {
+  return fromWire(await ctx.client.call("getDns", { domain }), domain);
+}
+
+/**
+ * Reads the zone for a save. `knownLiveCount` is how many rows the state says were there; an
+ * empty or unreadable answer while rows are known is refused, since a list built on it would wipe them.
+ */
+export async function readZoneForSave(ctx: KindContext, domain: string, knownLiveCount: number): Promise<LiveRow[]> {
+  const live = await readZone(ctx, domain);
+  const refusal = refuseSuspiciousRead(domain, live, knownLiveCount);
+  if (refusal !== undefined) throw new Error(`refusing to save DNS: ${refusal}`);
+  return live;
+}
+
+/** A row as compared after a save: its identity and its priority (servers renumber record ids). */
+function fingerprint(live: LiveRow): string {
+  return `${liveKey(live)}#${live.record?.priority ?? live.row.priority}`;
+}
+
+function fingerprints(rows: readonly LiveRow[]): string[] {
+  return rows.map(fingerprint).sort();
+}
+
+function differences(expected: readonly string[], actual: readonly string[]): string {
+  const missing = expected.filter((x) => !actual.includes(x)).map((x) => x.split("#")[0]);
+  const extra = actual.filter((x) => !expected.includes(x)).map((x) => x.split("#")[0]);
+  return [missing.length > 0 ? `missing ${missing.join(", ")}` : "", extra.length > 0 ? `unexpected ${extra.join(", ")}` : ""].filter(Boolean).join("; ");
+}
+
+/** Saves `plan.save` as the whole zone and reads it back; the zone as read is returned. */
+export async function saveZone(ctx: KindContext, domain: string, plan: DnsPlan): Promise<LiveRow[]> {
+  const expected = fingerprints(fromWire(plan.save, domain));
+  return writeThenVerify({
+    write: () => ctx.client.call("saveDns", { domain, dnsrecords: plan.save.map(rowParams) }),
+    read: () => readZone(ctx, domain),
+    matches: (live) => fingerprints(live).join("\n") === expected.join("\n"),
+    notApplied: (live) =>
+      `The registrar accepted the DNS save for ${domain} but the zone read back differs (${differences(expected, fingerprints(live)) || "in order or count"}). ` +
+      "Run `pulumi up --refresh` to see the zone as it is now, then apply again.",
+  });
+}
+
+function rowParams(row: WireRow): { hostname: string; type: string; address: string; priority: string; recid?: string } {
+  return row.recid === undefined ? { hostname: row.hostname, type: row.type, address: row.address, priority: row.priority } : { ...row };
+}
