@@ -10,6 +10,7 @@ import {
   knownLiveCount,
   planDelete,
   planSave,
+  recordMap,
   refreshState,
   stateAfterSave,
   stateRecords,
@@ -55,9 +56,15 @@ async function apply(ctx: KindContext, inputs: DnsRecordSetInputs & { profile?: 
   }
 }
 
+const isMap = (value: unknown): value is Record<string, unknown> => typeof value === "object" && value !== null && !Array.isArray(value);
+
 export const dnsRecordSet: ResourceKind<typeof dnsRecordSetInputsSchema, State> = {
   inputs: dnsRecordSetInputsSchema,
   stateVersion: 1,
+  // The engine keeps the records as a map keyed `name/type/value`, like the state, so the preview
+  // names each record added, removed or changed instead of showing a reshuffled list.
+  toEngine: (inputs) => ({ ...inputs, records: recordMap(inputs.records) }),
+  fromEngine: (props) => ({ ...props, records: isMap(props.records) ? Object.values(props.records) : props.records }) as DnsRecordSetInputs,
   diff: (olds, news) => {
     const base = diffDnsRecordSet(olds, news);
     const profileChanged = (olds.profile ?? undefined) !== ((news as { profile?: string }).profile ?? undefined);

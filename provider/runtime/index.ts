@@ -41,19 +41,28 @@ export async function configure(_kind: string, req: { config: ConfigSource }): P
   configureFrom(req.config);
 }
 
-export async function check(kind: string, _olds: Props, news: Props): Promise<{ inputs?: Props; failures?: CheckFailure[] }> {
-  const outcome = checkInputs(kindNamed(kind).inputs, news);
-  return outcome.ok ? { inputs: outcome.inputs } : { inputs: news, failures: outcome.failures };
+/** Checked inputs in the form the engine keeps (see ResourceKind.toEngine). */
+const toEngine = (kind: AnyKind, inputs: Props): Props => (kind.toEngine ? kind.toEngine(inputs) : inputs);
+/** Engine-form inputs (without Pulumi's keys) in the form the kind works with. */
+const fromEngine = (kind: AnyKind, props: Props): Props => {
+  const clean = withoutInternal(props);
+  return kind.fromEngine ? kind.fromEngine(clean) : clean;
+};
+
+export async function check(kindName: string, _olds: Props, news: Props): Promise<{ inputs?: Props; failures?: CheckFailure[] }> {
+  const kind = kindNamed(kindName);
+  const outcome = checkInputs(kind.inputs, kind.fromEngine ? kind.fromEngine(news) : news);
+  return outcome.ok ? { inputs: toEngine(kind, outcome.inputs) } : { inputs: news, failures: outcome.failures };
 }
 
 export async function diff(kindName: string, _id: string, olds: Props, news: Props) {
   const kind = kindNamed(kindName);
-  return kind.diff(currentState(kind, olds), withoutInternal(news));
+  return kind.diff(currentState(kind, olds), fromEngine(kind, news));
 }
 
 export async function create(kindName: string, inputs: Props): Promise<{ id: string; outs: Props }> {
   const kind = kindNamed(kindName);
-  const clean = withoutInternal(inputs);
+  const clean = fromEngine(kind, inputs);
   return run(kindName, kind, "create", clean, async (ctx) => {
     const { id, state } = await kind.create(ctx, clean);
     return { id, outs: storedState(kind, state) };
@@ -68,13 +77,13 @@ export async function read(kindName: string, id: string, props: Props): Promise<
     // An empty id tells the engine the object is gone, so refresh drops it from state. Kinds
     // answer undefined only on proof (gone.ts).
     if (!outcome) return { id: "" };
-    return { id: outcome.id, props: storedState(kind, outcome.state), inputs: JSON.parse(JSON.stringify(outcome.inputs)) as Props };
+    return { id: outcome.id, props: storedState(kind, outcome.state), inputs: JSON.parse(JSON.stringify(toEngine(kind, outcome.inputs))) as Props };
   });
 }
 
 export async function update(kindName: string, id: string, olds: Props, news: Props): Promise<{ outs: Props }> {
   const kind = kindNamed(kindName);
-  const clean = withoutInternal(news);
+  const clean = fromEngine(kind, news);
   return run(kindName, kind, "update", clean, async (ctx) => ({
     outs: storedState(kind, await kind.update(ctx, id, currentState(kind, olds), clean)),
   }), news[PROVIDER_KEY]);

@@ -38,6 +38,13 @@ export interface ResourceKind<S extends z.ZodObject, State extends { domain: str
    * list as `additionalSecretOutputs`; a test holds the two together.
    */
   secretOutputs?: readonly string[];
+  /**
+   * The form the engine stores and shows as inputs, when it differs from the checked inputs (a DNS
+   * list becomes a map keyed by record, so `preview --diff` names the record that changed), and
+   * back. Applied by the dispatcher after `check` and to `read`'s inputs; undone before every call.
+   */
+  toEngine?(inputs: z.output<S>): Record<string, unknown>;
+  fromEngine?(props: Record<string, unknown>): z.output<S>;
   diff(olds: State, news: z.output<S>): ResourceDiff;
   /** Adopts what exists in the account; throws PartialApplyError when only part was applied. */
   create(ctx: KindContext, inputs: z.output<S>): Promise<{ id: string; state: State }>;

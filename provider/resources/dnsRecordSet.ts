@@ -1,0 +1,51 @@
+import * as pulumi from "@pulumi/pulumi";
+import { checkClaim } from "./claims";
+import { shimFor } from "./shim";
+
+/** One DNS record, relative to the zone. */
+export interface DnsRecord {
+  /** The name relative to the zone: "@" for the apex, "www", "_dmarc", "*.dev". A full name inside the zone ("www.example.com.") is accepted and made relative. */
+  name: pulumi.Input<string>;
+  /** A, AAAA, CNAME, MX, TXT, SRV, CAA, NS, URL, FRAME or MXE (the types the API stores; the upstream registrar decides which it serves). */
+  type: pulumi.Input<string>;
+  /** The address, host name or text. TXT without outer quotes (quoted strings are joined); SRV as "weight port target"; CAA as `flags tag "value"`. */
+  value: pulumi.Input<string>;
+  /** MX and SRV only (0-65535), and required there. The API stores no TTL: a `ttl` field is refused. */
+  priority?: pulumi.Input<number>;
+}
+
+export interface DnsRecordSetArgs {
+  /** The domain whose zone this is, as registered in your reseller account. */
+  domain: pulumi.Input<string>;
+  /** "merge" (default): manage only the declared records and leave every other record as it is. "authoritative": the zone holds exactly the declared records; others are removed on `up` and put back on delete. */
+  mode?: pulumi.Input<"merge" | "authoritative">;
+  /** The records. Order, letter case, trailing dots and other equivalent spellings never show as a change. */
+  records: pulumi.Input<pulumi.Input<DnsRecord>[]>;
+  /** The credentials profile (a key of the secret stack config `domainsreseller:profiles`); without it the default credentials apply. */
+  profile?: pulumi.Input<string>;
+}
+
+/**
+ * DNS records of a domain hosted on the registrar's DNS. The API saves a zone as one whole list,
+ * so every change reads the live zone, saves the planned list and reads it back to verify; a read
+ * that comes back empty or unreadable while records are known refuses the save instead of wiping
+ * the zone. Deleting it removes the records it declared (authoritative: and puts back the records
+ * it removed when it took the zone over). Costs nothing.
+ */
+export class DnsRecordSet extends pulumi.dynamic.Resource {
+  /** The canonical domain name (lower case, punycode). */
+  declare readonly domain: pulumi.Output<string>;
+  /** "merge" or "authoritative". */
+  declare readonly mode: pulumi.Output<string>;
+  /** The managed records in force, keyed `name/type/value` (e.g. `www/CNAME/example.com`), each `{ name, type, value, priority? }` in canonical form. */
+  declare readonly records: pulumi.Output<Record<string, { name: string; type: string; value: string; priority?: number }>>;
+  /** How many live records this resource leaves alone (merge), or has yet to remove (authoritative, after a refresh found extra ones). */
+  declare readonly unmanagedCount: pulumi.Output<number>;
+  /** Authoritative sets only: the records removed when this resource took the zone over, as the API returned them; put back on delete. */
+  declare readonly takeover: pulumi.Output<{ hostname: string; type: string; address: string; priority: string }[] | undefined>;
+
+  constructor(name: string, args: DnsRecordSetArgs, opts?: pulumi.CustomResourceOptions) {
+    checkClaim("DnsRecordSet", name, args);
+    super(shimFor("DnsRecordSet"), name, { unmanagedCount: undefined, takeover: undefined, ...args }, opts, "domainsreseller", "DnsRecordSet");
+  }
+}
