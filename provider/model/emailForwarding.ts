@@ -80,9 +80,9 @@ export function sameForwards(a: readonly Forward[], b: readonly Forward[]): bool
   return left.length === right.length && left.every((k, i) => k === right[i]);
 }
 
-/** Rows of the read route → forwards (a row it cannot read is kept lower-cased as given). */
+/** Rows of the read route → forwards in the server's order, so a restore gives the list back as found (a row it cannot read is kept lower-cased as given). */
 export function forwardsFromWire(rows: readonly { prefix: string; forwardto: string }[]): Forward[] {
-  return sortForwards(rows.map((r) => ({ from: canonicalFrom(r.prefix) ?? r.prefix.trim().toLowerCase(), to: canonicalTo(r.forwardto) ?? r.forwardto.trim() })));
+  return rows.map((r) => ({ from: canonicalFrom(r.prefix) ?? r.prefix.trim().toLowerCase(), to: canonicalTo(r.forwardto) ?? r.forwardto.trim() }));
 }
 
 export function forwardsToWire(domain: string, forwards: readonly Forward[]): { domain: string; prefix: string[]; forwardto: string[] } {

@@ -1,6 +1,6 @@
 // EmailForwarding inside the provider process: the domain's whole forwarding list, adopted,
 // set, and given back on delete.
-import { diffEmailForwarding, emailForwardingInputsSchema, forwardsFromWire, forwardsToWire, sameForwards, sortForwards, type Forward } from "../model/emailForwarding";
+import { diffEmailForwarding, emailForwardingInputsSchema, forwardsFromWire, forwardsToWire, sameForwards, type Forward } from "../model/emailForwarding";
 import { settingKind } from "./setting";
 
 const show = (forwards: readonly Forward[]) => (forwards.length > 0 ? forwards.map((f) => `${f.from} → ${f.to}`).join(", ") : "no forwards");
@@ -11,7 +11,7 @@ export const emailForwarding = settingKind({
   field: "forwards",
   initialField: "initialForwards",
   read: async (ctx, domain) => forwardsFromWire(await ctx.client.call("getEmailForwarding", { domain })),
-  write: (ctx, domain, forwards: Forward[]) => ctx.client.call("saveEmailForwarding", forwardsToWire(domain, sortForwards(forwards))),
+  write: (ctx, domain, forwards: Forward[]) => ctx.client.call("saveEmailForwarding", forwardsToWire(domain, forwards)),
   same: sameForwards,
   show,
   notApplied: (domain, wanted, live) =>

@@ -63,7 +63,7 @@ describe("canonical forms", () => {
   it("forwards: local part lower-cased, the target's domain lower-cased, * kept, order does not count", () => {
     const outcome = checkInputs(emailForwardingInputsSchema, { domain: D, forwards: [{ from: " Info ", to: "Owner@Example.ORG" }, { from: "*", to: "all@b.org" }] });
     expect(outcome).toEqual({ ok: true, inputs: { domain: D, forwards: [{ from: "info", to: "Owner@example.org" }, { from: "*", to: "all@b.org" }] } });
-    expect(forwardsFromWire([{ prefix: "Sales", forwardto: "s@B.org" }, { prefix: "info", forwardto: "i@b.org" }])).toEqual([{ from: "info", to: "i@b.org" }, { from: "sales", to: "s@b.org" }]);
+    expect(forwardsFromWire([{ prefix: "Sales", forwardto: "s@B.org" }, { prefix: "info", forwardto: "i@b.org" }])).toEqual([{ from: "sales", to: "s@b.org" }, { from: "info", to: "i@b.org" }]);
     expect(forwardsToWire(D, [{ from: "info", to: "i@b.org" }])).toEqual({ domain: D, prefix: ["info"], forwardto: ["i@b.org"] });
   });
 

@@ -3,14 +3,12 @@
 //
 // Two stages. Each record is checked and canonicalised on its own by the element schema. Names
 // relative to the zone and the rules between records (duplicates, CNAME alone on its name) need
-// the domain too, so they run in a refinement on the object that sees both. checkInputs swaps the
-// schema of a property whose value is unknown at preview with `.extend`, which zod refuses on a
-// refined object; this schema's `extend` keeps the refinement instead (zod's safeExtend), and the
-// refinement stands aside while the domain or the records are unknown.
+// the domain as well, which the records array cannot see, so they run in a refinement on the
+// object. checkInputs leaves object-level refinements out while any property is unknown (preview);
+// the per-record checks still run then, and the engine checks again with real values.
 import { z } from "zod";
 import { domainNameSchema } from "../domainName";
 import { profileSchema } from "../profile";
-import { isUnknown } from "../unknown";
 import { checkRecord, zoneRecords } from "./validate";
 import type { DnsRecord } from "./types";
 
@@ -49,17 +47,13 @@ const plainInputs = z
   .strict();
 
 function inZone(inputs: z.output<typeof plainInputs>, ctx: z.RefinementCtx): void {
-  if (isUnknown(inputs.domain) || isUnknown(inputs.records)) return; // checked again once known
   const zone = zoneRecords(inputs.domain, inputs.records);
   for (const problem of zone.problems) ctx.addIssue({ code: "custom", path: ["records", problem.index, problem.field], message: problem.message });
   // The refinement's one transformation: the output carries the zone's canonical records.
   inputs.records = zone.records;
 }
 
-const refined = plainInputs.superRefine(inZone);
-refined.extend = ((shape: z.core.$ZodLooseShape) => refined.safeExtend(shape)) as typeof refined.extend;
-
-export const dnsRecordSetInputsSchema = refined;
+export const dnsRecordSetInputsSchema = plainInputs.superRefine(inZone);
 
 export type DnsRecordInput = z.input<typeof dnsRecordSchema>;
 export type DnsRecordSetInputs = z.output<typeof dnsRecordSetInputsSchema>;
