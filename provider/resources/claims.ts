@@ -1,8 +1,10 @@
 // Catches two resources of one program fighting over a setting (model/conflicts.ts), while the
-// program is declaring them: the program fails with a message naming both, so `pulumi preview`
-// stops before anything is written. The check runs beside the resource's inputs rather than inside
-// them, so a record computed from another resource never makes the domain look unknown (which
-// would show as a replacement). Values unknown during a preview are checked at `up`.
+// program is declaring them: the later resource fails with a message naming both, so `pulumi
+// preview` stops before anything is written. The check travels as an input of its own (`__claim`,
+// which the provider ignores) rather than inside `domain`, so a record computed from another
+// resource never makes the domain look unknown (which would show as a replacement), and a conflict
+// fails that resource's registration instead of crashing the program (which the engine only
+// notices after a long wait). Values unknown during a preview are checked at `up`.
 import * as pulumi from "@pulumi/pulumi";
 import { conflictBetween, type Claim } from "../model/conflicts";
 import { dnsRecordSetInputsSchema, recordKey } from "../model/dns";
@@ -32,17 +34,40 @@ function claimOf(kind: string, resource: string, v: { domain: string; profile?: 
   return claim;
 }
 
-/** Records the resource's claim; fails the program when it conflicts with one made earlier. */
-export function checkClaim(kind: string, resource: string, args: Claimable): void {
-  pulumi
-    .all([pulumi.output(args.domain), pulumi.output(args.profile), pulumi.output(args.mode), pulumi.output(args.records), pulumi.output(args.host)])
-    .apply(([domain, profile, mode, records, host]) => {
-      const claim = claimOf(kind, resource, { domain, profile, mode, records, host } as never);
-      for (const earlier of claims) {
-        const problem = conflictBetween(earlier, claim);
-        // Thrown in the program: the engine stops the preview or update with this message.
-        if (problem !== undefined) throw new Error(problem);
-      }
-      claims.push(claim);
-    });
+/** The input key that carries the check; `__` keys never reach the kinds. */
+export const CLAIM_KEY = "__claim";
+
+/** True when `value` holds no Output or promise anywhere, so it can be read right now. */
+function isPlain(value: unknown): boolean {
+  if (pulumi.Output.isInstance(value) || (typeof value === "object" && value !== null && typeof (value as { then?: unknown }).then === "function")) return false;
+  if (Array.isArray(value)) return value.every(isPlain);
+  if (typeof value === "object" && value !== null) return Object.values(value).every(isPlain);
+  return true;
+}
+
+function record(kind: string, resource: string, values: { domain: string; profile?: string; mode?: string; records?: unknown; host?: string }): void {
+  const claim = claimOf(kind, resource, values);
+  for (const earlier of claims) {
+    const problem = conflictBetween(earlier, claim);
+    if (problem !== undefined) throw new Error(problem);
+  }
+  claims.push(claim);
+}
+
+/**
+ * Records the resource's claim. With plain inputs (the usual program) a conflict throws right
+ * here, in the constructor: the engine stops at once. With inputs that are outputs of other
+ * resources, the returned output fails instead, once they are known.
+ */
+export function checkClaim(kind: string, resource: string, args: Claimable): pulumi.Output<boolean> {
+  const fields = { domain: args.domain, profile: args.profile, mode: args.mode, records: args.records, host: args.host };
+  if (isPlain(fields)) {
+    record(kind, resource, fields as never);
+    return pulumi.output(true);
+  }
+  return pulumi.output(fields).apply((values) => {
+    // Fails this resource's registration: the engine stops the preview or update with this message.
+    record(kind, resource, values as never);
+    return true;
+  });
 }

@@ -1,5 +1,5 @@
 import * as pulumi from "@pulumi/pulumi";
-import { checkClaim } from "./claims";
+import { checkClaim, CLAIM_KEY } from "./claims";
 import { shimFor } from "./shim";
 
 /** One DNS record, relative to the zone. */
@@ -45,7 +45,6 @@ export class DnsRecordSet extends pulumi.dynamic.Resource {
   declare readonly takeover: pulumi.Output<{ hostname: string; type: string; address: string; priority: string }[] | undefined>;
 
   constructor(name: string, args: DnsRecordSetArgs, opts?: pulumi.CustomResourceOptions) {
-    checkClaim("DnsRecordSet", name, args);
-    super(shimFor("DnsRecordSet"), name, { unmanagedCount: undefined, takeover: undefined, ...args }, opts, "domainsreseller", "DnsRecordSet");
+    super(shimFor("DnsRecordSet"), name, { unmanagedCount: undefined, takeover: undefined, ...args, [CLAIM_KEY]: checkClaim("DnsRecordSet", name, args) }, opts, "domainsreseller", "DnsRecordSet");
   }
 }

@@ -1,5 +1,5 @@
 import * as pulumi from "@pulumi/pulumi";
-import { checkClaim } from "./claims";
+import { checkClaim, CLAIM_KEY } from "./claims";
 import { shimFor } from "./shim";
 
 /** One forward: mail to `from@<domain>` goes to `to`. */
@@ -32,7 +32,6 @@ export class EmailForwarding extends pulumi.dynamic.Resource {
   declare readonly initialForwards: pulumi.Output<{ from: string; to: string }[]>;
 
   constructor(name: string, args: EmailForwardingArgs, opts?: pulumi.CustomResourceOptions) {
-    checkClaim("EmailForwarding", name, args);
-    super(shimFor("EmailForwarding"), name, { initialForwards: undefined, ...args }, opts, "domainsreseller", "EmailForwarding");
+    super(shimFor("EmailForwarding"), name, { initialForwards: undefined, ...args, [CLAIM_KEY]: checkClaim("EmailForwarding", name, args) }, opts, "domainsreseller", "EmailForwarding");
   }
 }

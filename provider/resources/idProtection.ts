@@ -1,5 +1,5 @@
 import * as pulumi from "@pulumi/pulumi";
-import { checkClaim } from "./claims";
+import { checkClaim, CLAIM_KEY } from "./claims";
 import { shimFor } from "./shim";
 
 export interface IdProtectionArgs {
@@ -26,7 +26,6 @@ export class IdProtection extends pulumi.dynamic.Resource {
   declare readonly initialEnabled: pulumi.Output<boolean>;
 
   constructor(name: string, args: IdProtectionArgs, opts?: pulumi.CustomResourceOptions) {
-    checkClaim("IdProtection", name, args);
-    super(shimFor("IdProtection"), name, { initialEnabled: undefined, ...args }, opts, "domainsreseller", "IdProtection");
+    super(shimFor("IdProtection"), name, { initialEnabled: undefined, ...args, [CLAIM_KEY]: checkClaim("IdProtection", name, args) }, opts, "domainsreseller", "IdProtection");
   }
 }

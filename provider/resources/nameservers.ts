@@ -1,5 +1,5 @@
 import * as pulumi from "@pulumi/pulumi";
-import { checkClaim } from "./claims";
+import { checkClaim, CLAIM_KEY } from "./claims";
 import { shimFor } from "./shim";
 
 export interface NameserversArgs {
@@ -24,7 +24,6 @@ export class Nameservers extends pulumi.dynamic.Resource {
   declare readonly initialNameservers: pulumi.Output<string[]>;
 
   constructor(name: string, args: NameserversArgs, opts?: pulumi.CustomResourceOptions) {
-    checkClaim("Nameservers", name, args);
-    super(shimFor("Nameservers"), name, { initialNameservers: undefined, ...args }, opts, "domainsreseller", "Nameservers");
+    super(shimFor("Nameservers"), name, { initialNameservers: undefined, ...args, [CLAIM_KEY]: checkClaim("Nameservers", name, args) }, opts, "domainsreseller", "Nameservers");
   }
 }

@@ -1,5 +1,5 @@
 import * as pulumi from "@pulumi/pulumi";
-import { checkClaim } from "./claims";
+import { checkClaim, CLAIM_KEY } from "./claims";
 import { shimFor } from "./shim";
 
 export interface PrivateNameserverArgs {
@@ -28,7 +28,6 @@ export class PrivateNameserver extends pulumi.dynamic.Resource {
   declare readonly ip: pulumi.Output<string>;
 
   constructor(name: string, args: PrivateNameserverArgs, opts?: pulumi.CustomResourceOptions) {
-    checkClaim("PrivateNameserver", name, args);
-    super(shimFor("PrivateNameserver"), name, { ...args }, opts, "domainsreseller", "PrivateNameserver");
+    super(shimFor("PrivateNameserver"), name, { ...args, [CLAIM_KEY]: checkClaim("PrivateNameserver", name, args) }, opts, "domainsreseller", "PrivateNameserver");
   }
 }

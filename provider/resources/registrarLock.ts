@@ -1,5 +1,5 @@
 import * as pulumi from "@pulumi/pulumi";
-import { checkClaim } from "./claims";
+import { checkClaim, CLAIM_KEY } from "./claims";
 import { shimFor } from "./shim";
 
 export interface RegistrarLockArgs {
@@ -29,7 +29,6 @@ export class RegistrarLock extends pulumi.dynamic.Resource {
   declare readonly initialLocked: pulumi.Output<boolean>;
 
   constructor(name: string, args: RegistrarLockArgs, opts?: pulumi.CustomResourceOptions) {
-    checkClaim("RegistrarLock", name, args);
-    super(shimFor("RegistrarLock"), name, { initialLocked: undefined, ...args }, opts, "domainsreseller", "RegistrarLock");
+    super(shimFor("RegistrarLock"), name, { initialLocked: undefined, ...args, [CLAIM_KEY]: checkClaim("RegistrarLock", name, args) }, opts, "domainsreseller", "RegistrarLock");
   }
 }
