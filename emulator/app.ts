@@ -1,7 +1,7 @@
 /**
  * The emulator as a function from request to response, with no socket (Hono's habit: test the
  * app without a port). Order of work per API call: route → count → faults → auth → parse →
- * handler inside one SQLite transaction → JSON. The node:http adapter (http/server.ts) only
+ * handler inside one SQLite transaction → JSON → after-faults (which replace the committed answer). The node:http adapter (http/server.ts) only
  * moves bytes.
  */
 import type { Store } from "./db/store";
@@ -10,9 +10,10 @@ import { ApiError, INTERNAL_ERROR, invalid } from "./errors";
 import { signingTime, verifyToken } from "./auth/token";
 import { parseStr } from "./php/parse-str";
 import { Params } from "./routes/params";
-import { matchRoute } from "./routes/table";
+import { matchRoute, type RouteMatch } from "./routes/table";
 import { handleAdmin } from "./admin/handlers";
-import { faultResponse } from "./faults";
+import { afterHandler, beforeHandler } from "./faults";
+import { isAfterFault } from "./runtime";
 
 export const API_BASE = "/modules/addons/DomainsReseller/api/index.php";
 
@@ -28,8 +29,10 @@ export interface ApiResponse {
   status: number;
   body: string;
   headers?: Record<string, string>;
-  /** Drop the connection without an answer (the "reset" fault). */
+  /** Drop the connection without an answer (the "reset" and "resetAfter" faults). */
   destroy?: boolean;
+  /** Send nothing and drop the connection after this many ms (the "hangAfter" fault). */
+  hangMs?: number;
   /** Route template (or path) for the request log; never contains credentials. */
   label: string;
 }
@@ -77,28 +80,42 @@ export function createApp(opts: AppOptions): (req: ApiRequest) => Promise<ApiRes
 
       const { delayMs, fault } = opts.runtime.take(key);
       if (delayMs > 0) await sleep(delayMs);
-      if (fault) return { ...faultResponse(fault), label };
-
-      const now = opts.runtime.now();
-      const username = (header(req, "username") ?? "").trim();
-      const account = username ? opts.store.account(username) : undefined;
-      const token = (header(req, "token") ?? "").trim();
-      if (!verifyToken(username, account?.apiKey, token, signingTime(now, header(req, "timestamp"))) || !account) {
-        return json(401, { error: "Invalid username or token" }, label);
-      }
-      const params = new Params({ ...(query === "" ? {} : parseStr(query)), ...parseBody(req) });
-      const run = () => match.route.handler({ store: opts.store, account, params, path: match.path, now, transferDelaySeconds: opts.transferDelaySeconds });
-      // Mutations run in one transaction (a failure changes nothing). GET handlers only read, and
-      // better-sqlite3 is synchronous, so no write can interleave between their reads: a
-      // BEGIN/COMMIT pair would add cost and no isolation.
-      const result = match.route.method === "GET" ? run() : opts.store.transaction(run);
-      return json(200, result, label);
+      if (fault && !isAfterFault(fault)) return { ...beforeHandler(fault), label };
+      const answer = serve(opts, req, match, query, label);
+      // The handler has committed (or refused); an after-fault now loses or spoils its answer.
+      return fault ? { ...afterHandler(fault), label } : answer;
     } catch (error) {
-      if (error instanceof ApiError) return json(error.status, { error: error.message }, label);
-      opts.log?.(`internal error on ${label}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
-      return json(500, { error: INTERNAL_ERROR }, label);
+      return errorResponse(opts, error, label);
     }
   };
+}
+
+/** Auth, parameters and the handler (in one transaction for a mutation) → the answer. */
+function serve(opts: AppOptions, req: ApiRequest, match: RouteMatch, query: string, label: string): ApiResponse {
+  try {
+    const now = opts.runtime.now();
+    const username = (header(req, "username") ?? "").trim();
+    const account = username ? opts.store.account(username) : undefined;
+    const token = (header(req, "token") ?? "").trim();
+    if (!verifyToken(username, account?.apiKey, token, signingTime(now, header(req, "timestamp"))) || !account) {
+      return json(401, { error: "Invalid username or token" }, label);
+    }
+    const params = new Params({ ...(query === "" ? {} : parseStr(query)), ...parseBody(req) });
+    const run = () => match.route.handler({ store: opts.store, account, params, path: match.path, now, transferDelaySeconds: opts.transferDelaySeconds });
+    // Mutations run in one transaction (a failure changes nothing). GET handlers only read, and
+    // better-sqlite3 is synchronous, so no write can interleave between their reads: a
+    // BEGIN/COMMIT pair would add cost and no isolation.
+    const result = match.route.method === "GET" ? run() : opts.store.transaction(run);
+    return json(200, result, label);
+  } catch (error) {
+    return errorResponse(opts, error, label);
+  }
+}
+
+function errorResponse(opts: AppOptions, error: unknown, label: string): ApiResponse {
+  if (error instanceof ApiError) return json(error.status, { error: error.message }, label);
+  opts.log?.(`internal error on ${label}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+  return json(500, { error: INTERNAL_ERROR }, label);
 }
 
 /** Collapses "//" (clients that join base and "/action" naively send them), drops a trailing "/". */

@@ -11,6 +11,8 @@ export interface Tld {
   renewCents: number;
   transferCents: number;
   years: number[];
+  /** Whether the registry has a registrar (transfer) lock; Nominet and DENIC do not. */
+  registrarLock: boolean;
 }
 
 export const CURRENCY = "USD";
@@ -18,17 +20,17 @@ export const CURRENCY = "USD";
 const range = (from: number, to: number) => Array.from({ length: to - from + 1 }, (_, i) => from + i);
 
 export const TLDS: Tld[] = [
-  { tld: "com", registerCents: 1375, renewCents: 1375, transferCents: 1375, years: range(1, 10) },
-  { tld: "net", registerCents: 1550, renewCents: 1550, transferCents: 1550, years: range(1, 10) },
-  { tld: "org", registerCents: 1425, renewCents: 1425, transferCents: 1425, years: range(1, 10) },
-  { tld: "io", registerCents: 4900, renewCents: 4900, transferCents: 4900, years: range(1, 5) },
-  { tld: "dev", registerCents: 1500, renewCents: 1500, transferCents: 1500, years: range(1, 10) },
-  { tld: "app", registerCents: 1800, renewCents: 1800, transferCents: 1800, years: range(1, 10) },
-  { tld: "co", registerCents: 2900, renewCents: 2900, transferCents: 2900, years: range(1, 5) },
-  { tld: "co.uk", registerCents: 899, renewCents: 899, transferCents: 0, years: range(1, 10) },
-  { tld: "uk", registerCents: 899, renewCents: 899, transferCents: 0, years: range(1, 10) },
-  { tld: "de", registerCents: 650, renewCents: 650, transferCents: 650, years: [1] },
-  { tld: "us", registerCents: 900, renewCents: 900, transferCents: 900, years: range(1, 10) },
+  { tld: "com", registerCents: 1375, renewCents: 1375, transferCents: 1375, years: range(1, 10), registrarLock: true },
+  { tld: "net", registerCents: 1550, renewCents: 1550, transferCents: 1550, years: range(1, 10), registrarLock: true },
+  { tld: "org", registerCents: 1425, renewCents: 1425, transferCents: 1425, years: range(1, 10), registrarLock: true },
+  { tld: "io", registerCents: 4900, renewCents: 4900, transferCents: 4900, years: range(1, 5), registrarLock: true },
+  { tld: "dev", registerCents: 1500, renewCents: 1500, transferCents: 1500, years: range(1, 10), registrarLock: true },
+  { tld: "app", registerCents: 1800, renewCents: 1800, transferCents: 1800, years: range(1, 10), registrarLock: true },
+  { tld: "co", registerCents: 2900, renewCents: 2900, transferCents: 2900, years: range(1, 5), registrarLock: true },
+  { tld: "co.uk", registerCents: 899, renewCents: 899, transferCents: 0, years: range(1, 10), registrarLock: false },
+  { tld: "uk", registerCents: 899, renewCents: 899, transferCents: 0, years: range(1, 10), registrarLock: false },
+  { tld: "de", registerCents: 650, renewCents: 650, transferCents: 650, years: [1], registrarLock: false },
+  { tld: "us", registerCents: 900, renewCents: 900, transferCents: 900, years: range(1, 10), registrarLock: true },
 ];
 
 const BY_NAME = new Map(TLDS.map((t) => [t.tld, t]));

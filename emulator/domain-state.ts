@@ -28,6 +28,11 @@ export type Contacts = Record<string, Record<string, string>>;
 export type DomainStatus = "Active" | "Pending Transfer" | "Expired" | "Cancelled" | "Transferred Away" | "Pending Delete";
 export const DOMAIN_STATUSES: DomainStatus[] = ["Active", "Pending Transfer", "Expired", "Cancelled", "Transferred Away", "Pending Delete"];
 
+export interface Addons {
+  dnsmanagement: boolean;
+  emailforwarding: boolean;
+}
+
 export interface DomainState {
   name: string;
   owner: string;
@@ -43,7 +48,16 @@ export interface DomainState {
   emailForwarding: Forward[];
   contacts: Contacts;
   privateNameservers: PrivateNameserver[];
-  addons: { dnsmanagement: boolean; emailforwarding: boolean };
+  /** The add-ons ordered with the domain (reported by `information`). */
+  addons: Addons;
+  /**
+   * Refuse the /dns and /email routes when the matching add-on is off. The reference does not say
+   * real servers do this (§4.7–4.10), so it is off unless a seed or the admin API turns it on.
+   * Absent (databases written before it existed) = off.
+   */
+  enforceAddons?: boolean;
+  /** Stays restorable after redemption instead of being deleted (domain-phase.ts). Absent = false. */
+  restorable?: boolean;
   domainfields: Record<string, string>;
   /** Transfers: unix seconds after which transfersync completes; failure reason when it will fail. */
   transferReadyAt: number | null;

@@ -1,10 +1,28 @@
 /**
- * What each injected fault kind answers. None of them runs the handler: the request fails before
- * it reaches the registrar, so state is unchanged and a client retry is safe to assert on.
+ * What each injected fault kind answers. Two families:
+ *
+ * - before the handler (`beforeHandler`): the request fails before it reaches the registrar, so
+ *   state is unchanged and a client retry is safe to assert on;
+ * - after the handler (`afterHandler`): the handler ran and its transaction committed, then the
+ *   answer is lost or spoilt on the way back (a dropped connection, a hung proxy, a gateway error
+ *   page). This is the case where an order went through and the client cannot tell.
  */
-import type { Fault } from "./runtime";
+import type { AfterFaultKind, BeforeFaultKind, Fault } from "./runtime";
 
-export function faultResponse(f: Fault): { status: number; body: string; headers?: Record<string, string>; destroy?: boolean } {
+export interface FaultAnswer {
+  status: number;
+  body: string;
+  headers?: Record<string, string>;
+  /** Drop the connection without an answer. */
+  destroy?: boolean;
+  /** Send nothing, then drop the connection after this many ms (the client may give up first). */
+  hangMs?: number;
+}
+
+/** How long a `hangAfter` holds the socket when the fault gives no `ms`: longer than most client timeouts, but bounded. */
+export const DEFAULT_HANG_MS = 30_000;
+
+export function beforeHandler(f: Fault<BeforeFaultKind>): FaultAnswer {
   switch (f.kind) {
     case "reset":
       return { status: 0, body: "", destroy: true };
@@ -25,6 +43,26 @@ export function faultResponse(f: Fault): { status: number; body: string; headers
       const status = f.status ?? 503;
       const headers: Record<string, string> = f.retryAfter !== undefined ? { "retry-after": String(f.retryAfter) } : {};
       return { status, body: JSON.stringify({ error: `Injected fault: HTTP ${status}` }), headers };
+    }
+  }
+}
+
+/** Gateway error pages as a reverse proxy in front of WHMCS writes them: HTML, not the API's JSON. */
+const REASONS: Record<number, string> = { 500: "Internal Server Error", 502: "Bad Gateway", 503: "Service Unavailable", 504: "Gateway Time-out" };
+
+/** Replaces the committed answer; the handler's changes stay. */
+export function afterHandler(f: Fault<AfterFaultKind>): FaultAnswer {
+  switch (f.kind) {
+    case "resetAfter":
+      return { status: 0, body: "", destroy: true };
+    case "hangAfter":
+      return { status: 0, body: "", hangMs: f.ms ?? DEFAULT_HANG_MS };
+    case "statusAfter": {
+      const status = f.status ?? 504;
+      const title = `${status} ${REASONS[status] ?? "Error"}`;
+      const headers: Record<string, string> = { "content-type": "text/html" };
+      if (f.retryAfter !== undefined) headers["retry-after"] = String(f.retryAfter);
+      return { status, body: `<html><head><title>${title}</title></head><body><center><h1>${title}</h1></center><hr><center>nginx</center></body></html>`, headers };
     }
   }
 }

@@ -63,7 +63,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     throw error;
   }
   const app = createApp({ store, runtime, admin: options.admin ?? false, transferDelaySeconds: options.transferDelaySeconds ?? 0, ...(options.log ? { log: options.log } : {}) });
-  const server = createHttpServer(app, options.log);
+  const server = createHttpServer(app, { ...(options.log ? { log: options.log } : {}), nowSeconds: () => runtime.now() });
   await new Promise<void>((resolve, reject) => {
     server.once("error", reject);
     server.listen(options.port ?? 0, host, () => resolve());

@@ -3,14 +3,24 @@
  * the clock offset. The admin reset clears it along with the database.
  */
 
-export const FAULT_KINDS = ["latency", "status", "reset", "malformed", "error200", "rateLimit", "ignore"] as const;
+/** Kinds that answer instead of the handler: the request changes nothing. */
+export const BEFORE_KINDS = ["latency", "status", "reset", "malformed", "error200", "rateLimit", "ignore"] as const;
+/**
+ * Kinds that let the handler run and commit, then lose or spoil the answer: a proxy or network
+ * failure on the way back, the case where a client cannot know whether its order went through.
+ */
+export const AFTER_KINDS = ["resetAfter", "hangAfter", "statusAfter"] as const;
+export const FAULT_KINDS = [...BEFORE_KINDS, ...AFTER_KINDS] as const;
+export type BeforeFaultKind = (typeof BEFORE_KINDS)[number];
+export type AfterFaultKind = (typeof AFTER_KINDS)[number];
 export type FaultKind = (typeof FAULT_KINDS)[number];
 
-export interface Fault {
+
+export interface Fault<K extends FaultKind = FaultKind> {
   id: number;
   /** "METHOD /template" or "*" */
   route: string;
-  kind: FaultKind;
+  kind: K;
   ms?: number;
   status?: number;
   retryAfter?: number;
@@ -18,11 +28,17 @@ export interface Fault {
   times?: number;
 }
 
+/** A stored fault, by family, so a check on `kind` tells the compiler which answers apply. */
+export type AnyFault = Fault<BeforeFaultKind> | Fault<AfterFaultKind>;
+
+const AFTER: ReadonlySet<string> = new Set(AFTER_KINDS);
+export const isAfterFault = (f: AnyFault): f is Fault<AfterFaultKind> => AFTER.has(f.kind);
+
 const NO_FAULT: { delayMs: number } = Object.freeze({ delayMs: 0 });
 
 export class Runtime {
   counters = new Map<string, number>();
-  faults: Fault[] = [];
+  faults: AnyFault[] = [];
   clockOffsetSeconds = 0;
   private nextFaultId = 1;
 
@@ -35,20 +51,21 @@ export class Runtime {
     this.counters.set(routeKey, (this.counters.get(routeKey) ?? 0) + 1);
   }
 
-  addFault(f: Omit<Fault, "id">): Fault {
-    const fault = { ...f, id: this.nextFaultId++ };
+  addFault(f: Omit<Fault, "id">): AnyFault {
+    const fault: AnyFault = { ...f, id: this.nextFaultId++ };
     this.faults.push(fault);
     return fault;
   }
 
   /**
    * The faults this request hits: every matching latency fault (their delays add up) and the
-   * first matching fault of any other kind. Each hit uses up one of its `times`.
+   * first matching fault of any other kind, before- or after-handler alike (a request that fails
+   * before the handler cannot also lose its answer after it). Each hit uses up one of its `times`.
    */
-  take(routeKey: string): { delayMs: number; fault?: Fault } {
+  take(routeKey: string): { delayMs: number; fault?: AnyFault } {
     if (this.faults.length === 0) return NO_FAULT; // the usual case: no array rebuilt per request
     let delayMs = 0;
-    let fault: Fault | undefined;
+    let fault: AnyFault | undefined;
     for (const f of this.faults) {
       if (f.route !== "*" && f.route !== routeKey) continue;
       if (f.kind === "latency") delayMs += f.ms ?? 1000;

@@ -7,7 +7,7 @@ import { parse as parseYaml } from "yaml";
 import { z } from "zod";
 import { DOMAIN_STATUSES, defaultContacts, randomEppCode, type DnsRecord, type DomainState } from "./domain-state";
 import { addYears, isIsoDate, isoDate, isoTime } from "./clock";
-import { isDomainName } from "./catalogue";
+import { isDomainName, tldOf } from "./catalogue";
 
 const dnsRow = z.object({
   hostname: z.string(),
@@ -29,6 +29,12 @@ export const domainFields = z.object({
   status: z.enum(DOMAIN_STATUSES as [string, ...string[]]).optional(),
   contacts: z.record(z.string(), z.record(z.string(), z.string())).optional(),
   privateNameservers: z.array(z.object({ nameserver: z.string(), ipaddress: z.string() })).optional(),
+  /** The add-ons the domain was ordered with; seeded domains have both unless told otherwise. */
+  addons: z.object({ dnsmanagement: z.boolean().optional(), emailforwarding: z.boolean().optional() }).strict().optional(),
+  /** Refuse /dns and /email without the add-on (off by default: the reference does not say servers do). */
+  enforceAddons: z.boolean().optional(),
+  /** Never deleted after expiry: stays in redemption, restorable by a renewal. */
+  restorable: z.boolean().optional(),
 });
 
 export const seedDomain = domainFields.extend({
@@ -59,6 +65,71 @@ const demoDns = [
   { hostname: "@", type: "TXT", address: "v=spf1 -all" },
 ];
 
+/**
+ * Domains for adopting the per-domain resources (DnsRecordSet, EmailForwarding, Nameservers,
+ * IdProtection, RegistrarLock): each has state a user would find in a real account.
+ */
+const adoptable: SeedDomain[] = [
+  {
+    // A mail domain: MX pair, SPF and DMARC, CNAMEs, three nameservers, forwards, ID protection on.
+    domain: "acme-mail.com",
+    nameservers: ["ns1.mailhost.test", "ns2.mailhost.test", "ns3.mailhost.test"],
+    dns: [
+      { hostname: "@", type: "A", address: "192.0.2.20" },
+      { hostname: "@", type: "AAAA", address: "2001:db8::20" },
+      { hostname: "@", type: "MX", address: "mx1.mailhost.test", priority: "10" },
+      { hostname: "@", type: "MX", address: "mx2.mailhost.test", priority: "20" },
+      { hostname: "@", type: "TXT", address: "v=spf1 include:mailhost.test -all" },
+      { hostname: "_dmarc", type: "TXT", address: "v=DMARC1; p=quarantine; rua=mailto:dmarc@acme-mail.com" },
+      { hostname: "www", type: "CNAME", address: "acme-mail.com" },
+      { hostname: "autodiscover", type: "CNAME", address: "autodiscover.mailhost.test" },
+    ],
+    emailForwarding: [
+      { prefix: "info", forwardto: "team@acme-corp.example" },
+      { prefix: "sales", forwardto: "sales@acme-corp.example" },
+      { prefix: "postmaster", forwardto: "it@acme-corp.example" },
+    ],
+    idProtection: true,
+  },
+  {
+    // A shop: two A records, CAA, SRV, a verification TXT, one forward, unlocked, ID protection off.
+    domain: "acme-shop.io",
+    locked: false,
+    dns: [
+      { hostname: "@", type: "A", address: "192.0.2.30" },
+      { hostname: "@", type: "A", address: "192.0.2.31" },
+      { hostname: "www", type: "CNAME", address: "shops.hosting.test" },
+      { hostname: "@", type: "MX", address: "mail.acme-shop.io", priority: "10" },
+      { hostname: "@", type: "TXT", address: "google-site-verification=emulator-demo-token" },
+      { hostname: "@", type: "CAA", address: '0 issue "letsencrypt.org"' },
+      { hostname: "_sip._tcp", type: "SRV", address: "5 5060 sip.acme-shop.io", priority: "10" },
+    ],
+    emailForwarding: [{ prefix: "orders", forwardto: "orders@acme-corp.example" }],
+    idProtection: false,
+  },
+  {
+    // Delegated elsewhere: an empty zone here, external nameservers, glue for its own hosts.
+    domain: "acme-labs.dev",
+    nameservers: ["ns-1.dnshost.test", "ns-2.dnshost.test", "ns-3.dnshost.test", "ns-4.dnshost.test"],
+    privateNameservers: [
+      { nameserver: "ns1.acme-labs.dev", ipaddress: "192.0.2.53" },
+      { nameserver: "ns2.acme-labs.dev", ipaddress: "2001:db8::53" },
+    ],
+    idProtection: true,
+  },
+  {
+    // .co.uk has no registrar lock (Nominet): unlocked, and a lock change is refused.
+    domain: "acme-widgets.co.uk",
+    dns: [
+      { hostname: "@", type: "A", address: "192.0.2.40" },
+      { hostname: "@", type: "MX", address: "mail.acme-widgets.co.uk", priority: "5" },
+      { hostname: "@", type: "TXT", address: "v=spf1 mx -all" },
+    ],
+    emailForwarding: [{ prefix: "hello", forwardto: "uk-team@acme-corp.example" }],
+    idProtection: false,
+  },
+];
+
 export const DEFAULT_SEED: Seed = {
   accounts: [
     {
@@ -66,9 +137,11 @@ export const DEFAULT_SEED: Seed = {
       apiKey: "demo-api-key-not-secret",
       credit: "500.00",
       domains: [
+        // The first three are what the demo and the end-to-end tests are written against.
         { domain: "acme-widgets.com", locked: true, dns: demoDns },
         { domain: "acme-widgets.net", locked: false, dns: demoDns.slice(0, 1) },
         { domain: "acme-gadgets.org", locked: true, dns: demoDns.slice(2) },
+        ...adoptable,
       ],
     },
   ],
@@ -96,7 +169,8 @@ export function domainFromSeed(owner: string, input: z.infer<typeof seedDomain>,
     status: (input.status as DomainState["status"] | undefined) ?? "Active",
     expiryDate: input.expiryDate ?? addYears(isoDate(now), 1),
     createdAt: isoTime(now),
-    locked: input.locked ?? true,
+    // No lock where the registry has none (.uk, .de); otherwise locked, as registrars default.
+    locked: input.locked ?? tldOf(input.domain)?.registrarLock ?? true,
     idProtection: input.idProtection ?? false,
     eppCode: input.eppCode ?? randomEppCode(),
     nameservers: (input.nameservers ?? DEFAULT_NAMESERVERS).map((n) => n.toLowerCase()),
@@ -104,7 +178,9 @@ export function domainFromSeed(owner: string, input: z.infer<typeof seedDomain>,
     emailForwarding: input.emailForwarding ?? [],
     contacts: input.contacts ?? defaultContacts(owner),
     privateNameservers: input.privateNameservers ?? [],
-    addons: { dnsmanagement: true, emailforwarding: true },
+    addons: { dnsmanagement: input.addons?.dnsmanagement ?? true, emailforwarding: input.addons?.emailforwarding ?? true },
+    enforceAddons: input.enforceAddons ?? false,
+    restorable: input.restorable ?? false,
     domainfields: {},
     transferReadyAt: null,
     transferYears: 0,

@@ -45,8 +45,11 @@ function cents(text: string, field: string): number {
 }
 
 export function domainView(d: DomainState): Record<string, unknown> {
-  const { name, owner, status, expiryDate, locked, nameservers, dns, emailForwarding, idProtection, contacts, privateNameservers, eppCode, createdAt, transferTag } = d;
-  return { domain: name, owner, status, expiryDate, locked, nameservers, dns, emailForwarding, idProtection, contacts, privateNameservers, eppCode, createdAt, transferTag };
+  const { name, owner, status, expiryDate, locked, nameservers, dns, emailForwarding, idProtection, contacts, privateNameservers, eppCode, createdAt, transferTag, addons } = d;
+  return {
+    domain: name, owner, status, expiryDate, locked, nameservers, dns, emailForwarding, idProtection, contacts, privateNameservers, eppCode, createdAt, transferTag,
+    addons, enforceAddons: d.enforceAddons ?? false, restorable: d.restorable ?? false,
+  };
 }
 
 function accountView(store: Store, email: string): Record<string, unknown> {
@@ -71,6 +74,14 @@ function patchDomain(d: DomainState, patch: z.infer<typeof domainFields>): void 
   if (patch.status !== undefined) d.status = patch.status as DomainState["status"];
   if (patch.contacts !== undefined) d.contacts = patch.contacts;
   if (patch.privateNameservers !== undefined) d.privateNameservers = patch.privateNameservers;
+  if (patch.addons !== undefined) d.addons = { ...d.addons, ...definedOnly(patch.addons) };
+  if (patch.enforceAddons !== undefined) d.enforceAddons = patch.enforceAddons;
+  if (patch.restorable !== undefined) d.restorable = patch.restorable;
+}
+
+/** `{dnsmanagement: true}` changes that add-on only: absent keys keep their value. */
+function definedOnly<T extends object>(o: T): Partial<T> {
+  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as Partial<T>;
 }
 
 /** Dispatches one admin call; `segments` follow "/__admin". Runs inside the caller's transaction. */
@@ -106,8 +117,7 @@ export function handleAdmin(deps: AdminDeps, method: string, segments: string[],
       const owner = store.account(input.owner);
       if (!owner) throw invalid(`owner: account ${input.owner} does not exist (create it with POST /__admin/accounts)`);
       const state = domainFromSeed(owner.email, input, runtime.now());
-      if (store.domain(state.name)) store.setOwner(state, owner.email);
-      else store.insertDomain(state);
+      store.putDomain(state);
       return domainView(state);
     }
     case "PATCH domains/:id": {

@@ -114,6 +114,12 @@ export class Store {
     this.domains.insert(d);
   }
 
+  /** Inserts the domain, or overwrites the row of that name, owner included (a name ordered again after it left). */
+  putDomain(d: DomainState): void {
+    if (this.domains.get(d.name)) this.domains.setOwner(d, d.owner);
+    else this.insertDomain(d);
+  }
+
   /** Writes the whole domain. */
   saveDomain(d: DomainState): void {
     this.domains.save(d);

@@ -1,13 +1,26 @@
 /**
  * node:http adapter: reads the body (up to 1 MiB), calls the app, writes the answer, logs one
- * line per request. Knows nothing of routes or state.
+ * line per request. Knows nothing of routes or state; the only things it is told are the server
+ * clock (for the Date header) and how to carry out the answers that are not answers (drop, hang).
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { ApiRequest, ApiResponse } from "../app";
 
 export const MAX_BODY_BYTES = 1024 * 1024;
 
-export function createHttpServer(app: (req: ApiRequest) => Promise<ApiResponse>, log?: (line: string) => void): Server {
+export interface HttpOptions {
+  log?: (line: string) => void;
+  /**
+   * Server time in unix seconds (the emulator clock, which the admin API can shift). The Date
+   * header follows it, because clients correct their clock skew from Date: a shifted clock must
+   * look shifted from the outside too, or a test of skew handling proves nothing.
+   */
+  nowSeconds?: () => number;
+}
+
+export function createHttpServer(app: (req: ApiRequest) => Promise<ApiResponse>, options: HttpOptions = {}): Server {
+  const { log } = options;
+  const date = dateHeader(options.nowSeconds ?? (() => Math.floor(Date.now() / 1000)));
   const server = createServer((req, res) => {
     // The clock is read only when there is a log to write.
     const started = log ? process.hrtime.bigint() : 0n;
@@ -20,7 +33,7 @@ export function createHttpServer(app: (req: ApiRequest) => Promise<ApiResponse>,
       async (body) => {
         if (body === null) {
           // Too large: answer and close, without reading the rest.
-          send(res, { status: 413, body: JSON.stringify({ error: "body: request body exceeds 1 MiB" }), label: "", headers: { connection: "close" } });
+          send(res, { status: 413, body: JSON.stringify({ error: "body: request body exceeds 1 MiB" }), label: "", headers: { connection: "close" } }, date());
           done(413, `${req.method} ${req.url?.split("?")[0]}`);
           return;
         }
@@ -30,7 +43,12 @@ export function createHttpServer(app: (req: ApiRequest) => Promise<ApiResponse>,
           done("reset", answer.label);
           return;
         }
-        send(res, answer);
+        if (answer.hangMs !== undefined) {
+          hang(req, answer.hangMs);
+          done("hang", answer.label);
+          return;
+        }
+        send(res, answer, date());
         done(answer.status, answer.label);
       },
       () => {
@@ -42,10 +60,38 @@ export function createHttpServer(app: (req: ApiRequest) => Promise<ApiResponse>,
   return server;
 }
 
-function send(res: ServerResponse, answer: ApiResponse): void {
+/**
+ * Sends nothing and ends the socket after `ms`, or sooner if the client gives up or the emulator
+ * closes (its close() calls closeAllConnections, which destroys sockets mid-request too). Either
+ * way the socket's close clears the timer, which is unref'd besides: a hung request never keeps
+ * a process alive or a timer pending.
+ */
+function hang(req: IncomingMessage, ms: number): void {
+  const socket = req.socket;
+  const timer = setTimeout(() => socket.destroy(), ms);
+  timer.unref();
+  socket.once("close", () => clearTimeout(timer));
+}
+
+/** The RFC 9110 Date value for the server clock, formatted once per second (it is on every answer). */
+function dateHeader(nowSeconds: () => number): () => string {
+  let second = Number.NaN;
+  let text = "";
+  return () => {
+    const s = nowSeconds();
+    if (s !== second) {
+      second = s;
+      text = new Date(s * 1000).toUTCString();
+    }
+    return text;
+  };
+}
+
+function send(res: ServerResponse, answer: ApiResponse, date: string): void {
   if (res.headersSent || res.destroyed) return;
   const length = Buffer.byteLength(answer.body);
-  res.writeHead(answer.status, answer.headers ? { "content-type": "application/json", "content-length": length, ...answer.headers } : { "content-type": "application/json", "content-length": length });
+  const base = { "content-type": "application/json", "content-length": length, date };
+  res.writeHead(answer.status, answer.headers ? { ...base, ...answer.headers } : base);
   res.end(answer.body);
 }
 

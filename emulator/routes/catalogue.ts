@@ -5,6 +5,7 @@
 import type { Context } from "../context";
 import { CURRENCY, TLDS, findTld, formatCents, isDomainName, isTakenElsewhere, type Tld } from "../catalogue";
 import { invalid } from "../errors";
+import { isDeleted } from "../domain-phase";
 import { orderDomain } from "./orders";
 
 export const VERSION = "2.6.0-emulator";
@@ -43,7 +44,9 @@ function searchResult(ctx: Context, sld: string, tldName: string, score: number)
   const tld = findTld(tldName);
   const name = `${sld}.${tldName}`;
   const valid = isDomainName(name);
-  const registered = valid && (ctx.store.domain(name) !== undefined || isTakenElsewhere(name));
+  // Held here unless the registry deleted it after expiry (then it is free again).
+  const held = valid ? ctx.store.domain(name) : undefined;
+  const registered = valid && ((held !== undefined && !isDeleted(held, ctx.now)) || isTakenElsewhere(name));
   const status = !tld ? "tld not supported" : !valid ? "unknown" : registered ? "registered" : "available for registration";
   const pricing = tld ? pricingOf(tld) : {};
   return {

@@ -8,7 +8,7 @@ import { CONTACT_LABELS, CONTACT_SECTIONS, emptyContact } from "../domain-state"
 import { invalid } from "../errors";
 import { EMAIL } from "./order-input";
 import { scalars } from "./params";
-import { OK, ownedDomain } from "./owned";
+import { OK, ownedDomain, writableDomain } from "./owned";
 
 export function getContacts(ctx: Context): unknown {
   return ownedDomain(ctx).contacts;
@@ -18,7 +18,7 @@ const SECTION_ALIASES: Record<string, string> = { tech: "Technical", registrant:
 const LABELS = new Map(CONTACT_LABELS.map((l) => [l.toLowerCase(), l as string]));
 
 export function saveContacts(ctx: Context): unknown {
-  const d = ownedDomain(ctx);
+  const d = writableDomain(ctx);
   const sections = ctx.params.entries("contactdetails");
   if (sections.length === 0) throw invalid("contactdetails is required (contactdetails[Registrant][First Name]=...)");
   for (const [key, raw] of sections) {

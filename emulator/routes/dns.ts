@@ -8,14 +8,14 @@ import type { DnsRecord } from "../domain-state";
 import { invalid } from "../errors";
 import type { PhpValue } from "../php/parse-str";
 import { checkRecord } from "./dns-records";
-import { OK, ownedDomain } from "./owned";
+import { OK, ownedDomain, requireAddon, writableDomain } from "./owned";
 
 export function getDns(ctx: Context): unknown {
-  return ownedDomain(ctx).dns;
+  return requireAddon(ownedDomain(ctx), "dnsmanagement").dns;
 }
 
 export function saveDns(ctx: Context): unknown {
-  const d = ownedDomain(ctx);
+  const d = requireAddon(writableDomain(ctx), "dnsmanagement");
   if (ctx.params.raw.dnsrecords === undefined) throw invalid("dnsrecords is required (send dnsrecords[0][hostname]=... or an empty dnsrecords= to clear)");
   const rows = ctx.params.entries("dnsrecords");
   const records: DnsRecord[] = [];

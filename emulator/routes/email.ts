@@ -6,14 +6,14 @@ import type { Context } from "../context";
 import type { Forward } from "../domain-state";
 import { invalid } from "../errors";
 import { EMAIL } from "./order-input";
-import { OK, ownedDomain } from "./owned";
+import { OK, ownedDomain, requireAddon, writableDomain } from "./owned";
 
 export function getEmail(ctx: Context): unknown {
-  return ownedDomain(ctx).emailForwarding;
+  return requireAddon(ownedDomain(ctx), "emailforwarding").emailForwarding;
 }
 
 export function saveEmail(ctx: Context): unknown {
-  const d = ownedDomain(ctx);
+  const d = requireAddon(writableDomain(ctx), "emailforwarding");
   const prefixes = new Map(ctx.params.entries("prefix"));
   const targets = new Map(ctx.params.entries("forwardto"));
   const keys = [...new Set([...prefixes.keys(), ...targets.keys()])];

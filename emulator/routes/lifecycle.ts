@@ -7,10 +7,13 @@ import { addYears, isoDate } from "../clock";
 import { refund } from "../billing";
 import { tldOf } from "../catalogue";
 import { invalid } from "../errors";
-import { OK, ownedDomain } from "./owned";
+import { isRestorable, shownStatus } from "../domain-phase";
+import { OK, anyOwnedDomain, ownedDomain, writableDomain } from "./owned";
 
+/** Answers for a domain that has left the account too: its status is how a client proves it left. */
 export function information(ctx: Context): unknown {
-  const d = ownedDomain(ctx);
+  const d = anyOwnedDomain(ctx);
+  const status = shownStatus(d, ctx.now);
   return {
     domain: d.name,
     // vicem documents a list; WHMCS' Domain::setNameservers takes ns1.. keys. The list is what
@@ -18,9 +21,9 @@ export function information(ctx: Context): unknown {
     nameservers: d.nameservers,
     transferLock: d.locked,
     expiryDate: `${d.expiryDate}T00:00:00Z`,
-    status: d.status,
-    registrationStatus: d.status,
-    restorable: false,
+    status,
+    registrationStatus: status,
+    restorable: isRestorable(d, ctx.now),
     renewBeforeExpiration: true,
     idProtectionStatus: d.idProtection,
     dnsManagementStatus: d.addons.dnsmanagement,
@@ -38,8 +41,9 @@ export function information(ctx: Context): unknown {
   };
 }
 
+/** A status route, like information: WHMCS learns from it that a domain expired or left. */
 export function sync(ctx: Context): unknown {
-  const d = ownedDomain(ctx);
+  const d = anyOwnedDomain(ctx);
   const expired = d.expiryDate < isoDate(ctx.now);
   const out: Record<string, unknown> = {
     active: d.status === "Active" && !expired,
@@ -53,7 +57,7 @@ export function sync(ctx: Context): unknown {
 
 /** Pending → `{}` until the delay has passed, then completed (or failed, with a refund). */
 export function transferSync(ctx: Context): unknown {
-  const d = ownedDomain(ctx);
+  const d = anyOwnedDomain(ctx);
   if (d.status !== "Pending Transfer") {
     if (d.transferFailReason && d.status === "Cancelled") return { failed: true, reason: d.transferFailReason };
     return { completed: true, expirydate: d.expiryDate };
@@ -66,14 +70,14 @@ export function transferSync(ctx: Context): unknown {
     return { failed: true, reason: d.transferFailReason };
   }
   d.status = "Active";
-  d.locked = true;
+  d.locked = tldOf(d.name)?.registrarLock ?? true;
   d.expiryDate = addYears(isoDate(ctx.now), Math.max(1, d.transferYears));
   ctx.store.saveDomain(d);
   return { completed: true, expirydate: d.expiryDate };
 }
 
 export function release(ctx: Context): unknown {
-  const d = ownedDomain(ctx);
+  const d = writableDomain(ctx);
   const tag = ctx.params.required("transfertag");
   if (!/^[A-Za-z0-9-]{2,32}$/.test(tag)) throw invalid(`transfertag "${tag}" is not a valid registrar tag`);
   d.transferTag = tag.toUpperCase();
@@ -81,8 +85,9 @@ export function release(ctx: Context): unknown {
   return OK;
 }
 
+/** Once requested, the domain is read-only; a second request is refused like any other write. */
 export function requestDelete(ctx: Context): unknown {
-  const d = ownedDomain(ctx);
+  const d = writableDomain(ctx);
   ctx.store.setStatus(d, "Pending Delete");
   return OK;
 }
@@ -96,9 +101,14 @@ export function getLock(ctx: Context): unknown {
   return ownedDomain(ctx).locked ? "locked" : "unlocked";
 }
 
-/** `locked` locks; any other value unlocks (docs.vicem.com). Absent is a 400. */
+/**
+ * `locked` locks; any other value unlocks (docs.vicem.com). Absent is a 400. Registries without a
+ * registrar lock (Nominet's .uk, DENIC's .de) refuse any change, naming the TLD.
+ */
 export function saveLock(ctx: Context): unknown {
-  const d = ownedDomain(ctx);
+  const d = writableDomain(ctx);
+  const tld = tldOf(d.name);
+  if (tld && !tld.registrarLock) throw invalid(`.${tld.tld} domains have no registrar lock (the registry does not offer one): the lock of ${d.name} cannot be changed`);
   const v = ctx.params.str("lockstatus");
   if (v === undefined) throw invalid("lockstatus is required (locked or unlocked)");
   d.locked = v.trim().toLowerCase() === "locked";
@@ -107,7 +117,7 @@ export function saveLock(ctx: Context): unknown {
 }
 
 export function protectId(ctx: Context): unknown {
-  const d = ownedDomain(ctx);
+  const d = writableDomain(ctx);
   const v = ctx.params.required("status");
   if (v !== "1" && v !== "0") throw invalid(`status must be 1 (enable) or 0 (disable), got "${v}"`);
   d.idProtection = v === "1";

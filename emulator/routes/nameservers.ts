@@ -7,7 +7,7 @@ import { isIP } from "node:net";
 import type { Context } from "../context";
 import { invalid } from "../errors";
 import { checkNameservers } from "./order-input";
-import { OK, ownedDomain } from "./owned";
+import { OK, ownedDomain, writableDomain } from "./owned";
 
 export function getNameservers(ctx: Context): unknown {
   const d = ownedDomain(ctx);
@@ -17,7 +17,7 @@ export function getNameservers(ctx: Context): unknown {
 }
 
 export function saveNameservers(ctx: Context): unknown {
-  const d = ownedDomain(ctx);
+  const d = writableDomain(ctx);
   const list: string[] = [];
   const nested = ctx.params.entries("nameservers");
   if (nested.length > 0) {
@@ -47,7 +47,7 @@ function ip(ctx: Context, field: string): string {
 }
 
 export function registerChild(ctx: Context): unknown {
-  const d = ownedDomain(ctx);
+  const d = writableDomain(ctx);
   const nameserver = childName(ctx, d.name);
   const ipaddress = ip(ctx, "ipaddress");
   if (d.privateNameservers.some((p) => p.nameserver === nameserver)) throw invalid(`nameserver ${nameserver} is already registered`);
@@ -57,7 +57,7 @@ export function registerChild(ctx: Context): unknown {
 }
 
 export function modifyChild(ctx: Context): unknown {
-  const d = ownedDomain(ctx);
+  const d = writableDomain(ctx);
   const nameserver = childName(ctx, d.name);
   const current = ip(ctx, "currentipaddress");
   const next = ip(ctx, "newipaddress");
@@ -70,7 +70,7 @@ export function modifyChild(ctx: Context): unknown {
 }
 
 export function deleteChild(ctx: Context): unknown {
-  const d = ownedDomain(ctx);
+  const d = writableDomain(ctx);
   const nameserver = childName(ctx, d.name);
   const before = d.privateNameservers.length;
   d.privateNameservers = d.privateNameservers.filter((p) => p.nameserver !== nameserver);

@@ -11,7 +11,9 @@ import { addYears, isoDate, isoTime } from "../clock";
 import { charge } from "../billing";
 import { decodeDomainFields } from "../php/unserialize";
 import { domainNotFound, invalid } from "../errors";
+import { isDeleted, isGone } from "../domain-phase";
 import { addonFlag, orderContacts, orderNameservers } from "./order-input";
+import { ownedByName } from "./owned";
 
 /** The body's `domain`, lower-cased, syntax-checked, with its catalogue TLD. */
 export function orderDomain(ctx: Context): { name: string; tld: Tld } {
@@ -30,7 +32,7 @@ function years(ctx: Context, tld: Tld, fallback?: number): number {
   return n;
 }
 
-function newDomain(ctx: Context, name: string): DomainState {
+function newDomain(ctx: Context, name: string, tld: Tld): DomainState {
   const fields = decodeDomainFields(ctx.params.str("domainfields"));
   if (!fields.ok) throw invalid(fields.message);
   return {
@@ -39,7 +41,7 @@ function newDomain(ctx: Context, name: string): DomainState {
     status: "Active",
     expiryDate: isoDate(ctx.now),
     createdAt: isoTime(ctx.now),
-    locked: true,
+    locked: tld.registrarLock,
     idProtection: addonFlag(ctx.params, "idprotection"),
     eppCode: randomEppCode(),
     nameservers: orderNameservers(ctx.params),
@@ -60,11 +62,13 @@ function newDomain(ctx: Context, name: string): DomainState {
 export function register(ctx: Context): unknown {
   const { name, tld } = orderDomain(ctx);
   const n = years(ctx, tld);
-  if (ctx.store.domain(name) || isTakenElsewhere(name)) throw invalid(`domain ${name} is not available for registration`);
-  const d = newDomain(ctx, name);
+  // A name deleted after expiry is free again; one transferred away is held at another registrar.
+  const held = ctx.store.domain(name);
+  if ((held && !isDeleted(held, ctx.now)) || isTakenElsewhere(name)) throw invalid(`domain ${name} is not available for registration`);
+  const d = newDomain(ctx, name, tld);
   d.expiryDate = addYears(isoDate(ctx.now), n);
   charge(ctx.store, ctx.account, "register", name, n, tld.registerCents * n, ctx.now);
-  ctx.store.insertDomain(d);
+  ctx.store.putDomain(d);
   return "success";
 }
 
@@ -78,8 +82,10 @@ export function transfer(ctx: Context): unknown {
   const n = years(ctx, tld, 1);
   const epp = ctx.params.required("eppcode");
   if (!/^[\x21-\x7e]{6,64}$/.test(epp)) throw invalid("eppcode must be 6-64 printable characters without spaces");
-  if (ctx.store.domain(name)) throw invalid(`domain ${name} is already managed by this registrar`);
-  const d = newDomain(ctx, name);
+  // A domain that left (a failed transfer, transferred away, deleted) may be ordered in again.
+  const held = ctx.store.domain(name);
+  if (held && !isGone(held, ctx.now)) throw invalid(`domain ${name} is already managed by this registrar`);
+  const d = newDomain(ctx, name, tld);
   d.status = "Pending Transfer";
   d.locked = false;
   d.eppCode = epp;
@@ -87,15 +93,15 @@ export function transfer(ctx: Context): unknown {
   d.transferYears = n;
   d.transferFailReason = epp.toLowerCase().startsWith("invalid") ? "Invalid EPP code provided by the losing registrar" : null;
   charge(ctx.store, ctx.account, "transfer", name, n, tld.transferCents * n, ctx.now);
-  ctx.store.insertDomain(d);
+  ctx.store.putDomain(d);
   return "success";
 }
 
 /** Renewal may not push expiry past ten years from now (the registry limit). */
 export function renew(ctx: Context): unknown {
   const { name, tld } = orderDomain(ctx);
-  const d = ctx.store.domain(name);
-  if (!d || d.owner.toLowerCase() !== ctx.account.email.toLowerCase()) throw domainNotFound();
+  const d = ownedByName(ctx, name);
+  if (isGone(d, ctx.now)) throw domainNotFound();
   if (d.status !== "Active" && d.status !== "Expired") throw invalid(`domain ${name} cannot be renewed while its status is ${d.status}`);
   const n = years(ctx, tld);
   const today = isoDate(ctx.now);

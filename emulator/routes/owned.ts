@@ -1,11 +1,50 @@
-/** The path domain, if it exists and belongs to the caller; otherwise the one 404 for both cases. */
+/**
+ * Which domain a domain-scoped route may touch, in one place: the path domain must exist and
+ * belong to the caller (otherwise the one 404 for both cases, so no reseller can probe another's),
+ * must still be in the account (not transferred away, cancelled or deleted after expiry), and,
+ * for a write, must not be pending deletion.
+ */
 import type { Context } from "../context";
-import type { DomainState } from "../domain-state";
-import { domainNotFound } from "../errors";
+import type { Addons, DomainState } from "../domain-state";
+import { ApiError, domainNotFound } from "../errors";
+import { isGone, isReadOnly } from "../domain-phase";
 
-export function ownedDomain(ctx: Context): DomainState {
-  const d = ctx.store.domain(ctx.path.domain ?? "");
+/** The caller's domain called `name`, in whatever state; 404 when missing or another reseller's. */
+export function ownedByName(ctx: Context, name: string): DomainState {
+  const d = ctx.store.domain(name);
   if (!d || d.owner.toLowerCase() !== ctx.account.email.toLowerCase()) throw domainNotFound();
+  return d;
+}
+
+/**
+ * For the status routes (information, sync, transfersync): they answer for a domain that has
+ * left the account, because reporting that it left is their job.
+ */
+export function anyOwnedDomain(ctx: Context): DomainState {
+  return ownedByName(ctx, ctx.path.domain ?? "");
+}
+
+/** For reads: a domain that has left the account answers exactly like one that never was in it. */
+export function ownedDomain(ctx: Context): DomainState {
+  const d = anyOwnedDomain(ctx);
+  if (isGone(d, ctx.now)) throw domainNotFound();
+  return d;
+}
+
+/** For writes: as ownedDomain, and refused while a delete request is pending. */
+export function writableDomain(ctx: Context): DomainState {
+  const d = ownedDomain(ctx);
+  if (isReadOnly(d)) throw new ApiError(400, `domain ${d.name} is pending deletion: it can be read but not changed`);
+  return d;
+}
+
+const ADDON_NAMES: Record<keyof Addons, string> = { dnsmanagement: "DNS Management", emailforwarding: "Email Forwarding" };
+
+/** Refuses a /dns or /email call for a domain without that add-on, when the domain enforces add-ons. */
+export function requireAddon(d: DomainState, addon: keyof Addons): DomainState {
+  if (d.enforceAddons === true && !d.addons[addon]) {
+    throw new ApiError(400, `domain ${d.name} does not have the ${ADDON_NAMES[addon]} add-on (addons[${addon}]); order the add-on to use this route`);
+  }
   return d;
 }
 

@@ -61,7 +61,13 @@ for (const c of COMPILED) {
  * `segments` are already percent-decoded path segments after the API base. `key` is
  * "METHOD /template", what counters and faults are keyed on.
  */
-export function matchRoute(method: string, segments: string[]): { route: Route; path: Record<string, string>; key: string } | undefined {
+export interface RouteMatch {
+  route: Route;
+  path: Record<string, string>;
+  key: string;
+}
+
+export function matchRoute(method: string, segments: string[]): RouteMatch | undefined {
   for (const { route, parts, key } of BY_SHAPE.get(`${method} ${segments.length}`) ?? []) {
     const path: Record<string, string> = {};
     const ok = parts.every((part, i) => {

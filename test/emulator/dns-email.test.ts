@@ -1,6 +1,6 @@
 // Whole-list saves: a save that drops, duplicates or mangles rows breaks real zones.
 import { describe, expect, it } from "vitest";
-import { admin, call, start } from "./helpers";
+import { admin, call, registerParams, start } from "./helpers";
 
 const D = "/domains/acme-widgets.com";
 
@@ -87,5 +87,28 @@ describe("e-mail forwarding", () => {
     const r = await call(emu, "POST", `${D}/email`, params);
     expect(r.status).toBe(400);
     expect(r.body.error).toMatch(message);
+  });
+});
+
+describe("add-ons", () => {
+  it("by default serves DNS and forwarding for a domain ordered without the add-ons (the reference does not say servers refuse)", async () => {
+    const emu = await start();
+    await call(emu, "POST", "/order/domains/register", registerParams("no-addons.com", { addons: { dnsmanagement: 0, emailforwarding: 0 } }));
+    expect((await call(emu, "GET", "/domains/no-addons.com/dns")).body).toEqual([]);
+    expect((await call(emu, "POST", "/domains/no-addons.com/email", { prefix: ["a"], forwardto: ["a@b.org"] })).body).toEqual({ success: true });
+  });
+
+  it("with enforceAddons refuses /dns without DNS Management and /email without Email Forwarding, naming the add-on", async () => {
+    const emu = await start();
+    await admin(emu, "POST", "/domains", { owner: "demo@example.com", domain: "strict.com", enforceAddons: true, addons: { dnsmanagement: false, emailforwarding: true }, dns: [{ hostname: "@", type: "A", address: "192.0.2.1" }] });
+    for (const method of ["GET", "POST"] as const) {
+      const r = await call(emu, method, "/domains/strict.com/dns", { dnsrecords: "" });
+      expect(r).toMatchObject({ status: 400, body: { error: expect.stringMatching(/strict\.com does not have the DNS Management add-on/) } });
+    }
+    expect((await admin(emu, "GET", "/domains/strict.com")).body.dns).toHaveLength(1);
+    expect((await call(emu, "GET", "/domains/strict.com/email")).status).toBe(200);
+    await admin(emu, "PATCH", "/domains/strict.com", { addons: { dnsmanagement: true, emailforwarding: false } });
+    expect((await call(emu, "GET", "/domains/strict.com/dns")).status).toBe(200);
+    expect((await call(emu, "POST", "/domains/strict.com/email", { prefix: ["a"], forwardto: ["a@b.org"] })).body.error).toMatch(/Email Forwarding add-on/);
   });
 });

@@ -1,7 +1,7 @@
 // Per-domain routes: shapes WHMCS reads, errors that name the field, and one tenant never
 // seeing another's domain.
 import { describe, expect, it } from "vitest";
-import { admin, call, sign, start } from "./helpers";
+import { admin, call, registerParams, sign, start } from "./helpers";
 
 const D = "/domains/acme-widgets.com";
 
@@ -172,5 +172,107 @@ describe("tenancy", () => {
     const r = await call(emu, "POST", "/order/domains/renew", { domain: "acme-widgets.com", regperiod: 1 }, { email: "rival@example.net", apiKey: "rival-key" });
     expect(r.status).toBe(404);
     expect((await admin(emu, "GET", "/accounts")).body.find((a: any) => a.email === "rival@example.net").credit).toBe("100.00");
+  });
+});
+
+describe("lifecycle", () => {
+  type Emu = Awaited<ReturnType<typeof start>>;
+  const now = () => Math.floor(Date.now() / 1000);
+  const daysAgo = (n: number) => new Date(Date.now() - n * 86_400_000).toISOString().slice(0, 10);
+  const params = { lockstatus: "unlocked", ns1: "a.b.net", ns2: "c.d.net", transfertag: "TAG", status: "1", dnsrecords: "", contactdetails: { Registrant: { "First Name": "X" } }, nameserver: "ns1.acme-widgets.com", ipaddress: "192.0.2.1" };
+  // Every domain route but the three that report status (information, sync, transfersync).
+  const reads: [method: "GET", route: string][] = [["GET", "lock"], ["GET", "dns"], ["GET", "email"], ["GET", "nameservers"], ["GET", "eppcode"], ["GET", "contact"]];
+  const writes: [method: "POST", route: string][] = [
+    ["POST", "lock"], ["POST", "dns"], ["POST", "email"], ["POST", "nameservers"], ["POST", "contact"], ["POST", "release"], ["POST", "delete"], ["POST", "protectid"],
+    ["POST", "nameservers/register"], ["POST", "nameservers/modify"], ["POST", "nameservers/delete"],
+  ];
+  const info = async (emu: Emu, domain = "acme-widgets.com") => (await call(emu, "GET", `/domains/${domain}/information`)).body;
+
+  it.each(["Transferred Away", "Cancelled"])("a %s domain answers 404 on every domain route, but information still reports it", async (status) => {
+    const emu = await start();
+    await admin(emu, "PATCH", "/domains/acme-widgets.com", { status });
+    for (const [method, route] of [...reads, ...writes]) {
+      const r = await call(emu, method, `${D}/${route}`, params);
+      expect([route, r.status, r.body]).toEqual([route, 404, { error: "Domain not found" }]);
+    }
+    expect((await call(emu, "POST", "/order/domains/renew", { domain: "acme-widgets.com", regperiod: 1 })).status).toBe(404);
+    expect(await info(emu)).toMatchObject({ domain: "acme-widgets.com", status, registrationStatus: status });
+    expect((await admin(emu, "GET", "/ledger")).body).toEqual([]);
+  });
+
+  it("after a release the domain has left: its routes 404 and information says Transferred Away", async () => {
+    const emu = await start();
+    await call(emu, "POST", `${D}/release`, { transfertag: "NEWREG" });
+    expect((await call(emu, "GET", `${D}/dns`)).status).toBe(404);
+    expect((await info(emu)).status).toBe("Transferred Away");
+  });
+
+  it("a domain pending deletion can be read but every write is refused, naming the pending deletion", async () => {
+    const emu = await start();
+    await call(emu, "POST", `${D}/delete`);
+    for (const [method, route] of reads) expect([route, (await call(emu, method, `${D}/${route}`)).status]).toEqual([route, 200]);
+    for (const [method, route] of writes) {
+      const r = await call(emu, method, `${D}/${route}`, params);
+      expect([route, r.status, r.body.error]).toEqual([route, 400, expect.stringMatching(/acme-widgets\.com is pending deletion/)]);
+    }
+    expect(await admin(emu, "GET", "/domains/acme-widgets.com").then((r) => r.body)).toMatchObject({ status: "Pending Delete", locked: true, idProtection: false, privateNameservers: [] });
+    expect((await info(emu)).status).toBe("Pending Delete");
+  });
+
+  it("information turns Expired when the emulator clock passes the expiry date, and the domain still works in grace", async () => {
+    const emu = await start();
+    const expiry = (await admin(emu, "GET", "/domains/acme-widgets.com")).body.expiryDate;
+    const shift = 375 * 86_400; // expiry is a year ahead: this is ~10 days past it, inside grace
+    await admin(emu, "POST", "/clock", { offsetSeconds: shift });
+    const at = now() + shift;
+    const r = await call(emu, "GET", `${D}/information`, undefined, { at });
+    expect(r.body).toMatchObject({ status: "Expired", registrationStatus: "Expired", restorable: false, expiryDate: `${expiry}T00:00:00Z` });
+    expect((await call(emu, "GET", `${D}/dns`, undefined, { at })).status).toBe(200);
+    expect((await call(emu, "POST", `${D}/sync`, undefined, { at })).body).toMatchObject({ active: false, expired: true });
+  });
+
+  it("in redemption the domain is restorable, and a renewal restores it to Active", async () => {
+    const emu = await start();
+    await admin(emu, "PATCH", "/domains/acme-widgets.com", { expiryDate: daysAgo(45) });
+    expect(await info(emu)).toMatchObject({ status: "Expired", restorable: true });
+    expect((await call(emu, "POST", "/order/domains/renew", { domain: "acme-widgets.com", regperiod: 1 })).body).toBe("success");
+    expect(await info(emu)).toMatchObject({ status: "Active", restorable: false });
+  });
+
+  it("past redemption the domain is gone (404, information Expired) and its name can be registered again", async () => {
+    const emu = await start();
+    await admin(emu, "PATCH", "/domains/acme-widgets.com", { expiryDate: daysAgo(61) });
+    expect((await call(emu, "GET", `${D}/lock`)).status).toBe(404);
+    expect(await info(emu)).toMatchObject({ status: "Expired", restorable: false });
+    expect((await call(emu, "POST", "/order/domains/renew", { domain: "acme-widgets.com", regperiod: 1 })).status).toBe(404);
+    expect((await call(emu, "POST", "/domains/lookup", { searchTerm: "acme-widgets", tldsToInclude: [".com"] })).body[0].isAvailable).toBe(true);
+    expect((await call(emu, "POST", "/order/domains/register", registerParams("acme-widgets.com"))).body).toBe("success");
+    expect(await info(emu)).toMatchObject({ status: "Active" });
+    expect((await call(emu, "GET", `${D}/dns`)).body).toEqual([]); // a new registration, not the old zone
+  });
+
+  it("a domain flagged restorable is never deleted after expiry", async () => {
+    const emu = await start();
+    await admin(emu, "PATCH", "/domains/acme-widgets.com", { expiryDate: daysAgo(400), restorable: true });
+    expect((await call(emu, "GET", `${D}/lock`)).status).toBe(200);
+    expect(await info(emu)).toMatchObject({ status: "Expired", restorable: true });
+  });
+});
+
+describe("registrar lock by TLD", () => {
+  it("refuses a lock change on .co.uk, naming the TLD, and keeps the domain unlocked", async () => {
+    const emu = await start();
+    for (const lockstatus of ["locked", "unlocked"]) {
+      const r = await call(emu, "POST", "/domains/acme-widgets.co.uk/lock", { lockstatus });
+      expect(r).toMatchObject({ status: 400, body: { error: expect.stringMatching(/^\.co\.uk domains have no registrar lock/) } });
+    }
+    expect((await call(emu, "GET", "/domains/acme-widgets.co.uk/lock")).body).toBe("unlocked");
+  });
+
+  it("registers a .de domain unlocked and refuses to lock it, naming .de", async () => {
+    const emu = await start();
+    expect((await call(emu, "POST", "/order/domains/register", registerParams("acme-widgets.de"))).body).toBe("success");
+    expect((await call(emu, "GET", "/domains/acme-widgets.de/lock")).body).toBe("unlocked");
+    expect((await call(emu, "POST", "/domains/acme-widgets.de/lock", { lockstatus: "locked" })).body.error).toMatch(/^\.de domains have no registrar lock/);
   });
 });

@@ -65,6 +65,8 @@ export interface CallOptions {
   query?: Record<string, unknown>;
   rawBody?: string;
   headers?: Record<string, string>;
+  /** To give up on a request that hangs (the hangAfter fault). */
+  signal?: AbortSignal;
 }
 
 export const DEMO = { email: "demo@example.com", apiKey: "demo-api-key-not-secret" };
@@ -82,7 +84,7 @@ export async function call(emu: EmulatorHandle, method: "GET" | "POST" | "PUT", 
   let body: string | undefined = o.rawBody;
   if (body === undefined && params && method !== "GET") body = buildQuery(params);
   if (body !== undefined) headers["content-type"] ??= "application/x-www-form-urlencoded";
-  return reply(await fetch(`${emu.endpoint}${route}${qs}`, { method, headers, ...(body !== undefined ? { body } : {}) }));
+  return reply(await fetch(`${emu.endpoint}${route}${qs}`, { method, headers, ...(body !== undefined ? { body } : {}), ...(o.signal ? { signal: o.signal } : {}) }));
 }
 
 export async function admin(emu: EmulatorHandle, method: string, path: string, body?: unknown): Promise<Reply> {

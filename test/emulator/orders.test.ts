@@ -130,6 +130,27 @@ describe("transfer", () => {
     expect(r.body.error).toMatch(message);
   });
 
+  it("lets a failed transfer be ordered again, charging the new order", async () => {
+    const emu = await start();
+    await call(emu, "POST", "/order/domains/transfer", registerParams("retry-me.com", { eppcode: "invalid-123" }));
+    expect((await call(emu, "POST", "/domains/retry-me.com/transfersync")).body.failed).toBe(true);
+    expect((await call(emu, "POST", "/order/domains/transfer", registerParams("retry-me.com", { eppcode: "Right-Code-7" }))).body).toBe("success");
+    expect((await call(emu, "GET", "/domains/retry-me.com/information")).body.status).toBe("Pending Transfer");
+    expect((await call(emu, "POST", "/domains/retry-me.com/transfersync")).body).toMatchObject({ completed: true });
+    expect((await admin(emu, "GET", "/ledger")).body.map((e: any) => e.amount)).toEqual(["13.75", "-13.75", "13.75"]);
+    expect(await credits(emu)).toBe("486.25");
+  });
+
+  it("lets another reseller transfer in a domain that was transferred away from this one", async () => {
+    const emu = await start();
+    await call(emu, "POST", "/domains/acme-widgets.com/release", { transfertag: "OTHER" });
+    await admin(emu, "POST", "/accounts", { email: "rival@example.net", apiKey: "rival-key", credit: "100.00" });
+    const as = { email: "rival@example.net", apiKey: "rival-key" };
+    expect((await call(emu, "POST", "/order/domains/transfer", registerParams("acme-widgets.com", { eppcode: "Their-Code-1" }), as)).body).toBe("success");
+    expect((await admin(emu, "GET", "/domains/acme-widgets.com")).body).toMatchObject({ owner: "rival@example.net", status: "Pending Transfer" });
+    expect((await call(emu, "GET", "/domains/acme-widgets.com/information")).status).toBe(404); // no longer the demo reseller's
+  });
+
   it("refuses to transfer in a domain this registrar already holds", async () => {
     const emu = await start();
     const r = await call(emu, "POST", "/order/domains/transfer", registerParams("acme-widgets.com", { eppcode: "abcdef12" }));
