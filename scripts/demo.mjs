@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // `npm run demo`: the whole loop a user sees, against a fresh local emulator and a throwaway backend.
-//   emulator up -> pulumi up -> outputs -> someone unlocks a domain by hand -> drift shown -> converge -> emulator down
+//   emulator up -> pulumi up -> outputs -> someone changes a DNS record and a lock by hand -> drift shown -> converge -> emulator down
 import { spawn } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -69,13 +69,19 @@ try {
   banner("Stack outputs");
   await pulumi(["stack", "output"], env);
 
-  banner("Someone unlocks acme-widgets.com by hand, outside Pulumi");
-  await admin(emulator.endpoint, "PATCH", "/domains/acme-widgets.com", { locked: false });
-  process.stdout.write("acme-widgets.com is now unlocked in the registrar's records.\n");
+  banner("Someone changes things by hand, outside Pulumi, in the registrar's panel");
+  // A signed API call, as the panel would make it: the apex A record of acme-widgets.com moves.
+  const { DomainsResellerClient } = await import(join(repoRoot, "dist", "provider", "client", "index.js"));
+  const panel = new DomainsResellerClient({ endpoint: emulator.endpoint, username, apiKey });
+  const rows = await panel.call("getDns", { domain: "acme-widgets.com" });
+  await panel.call("saveDns", { domain: "acme-widgets.com", dnsrecords: rows.map((r) => (r.type === "A" && r.hostname === "@" ? { ...r, address: "192.0.2.99" } : r)) });
+  await panel.call("saveLock", { domain: "acme-widgets.net", lockstatus: "unlocked" });
+  await panel.close();
+  process.stdout.write("acme-widgets.com: @ A 192.0.2.10 -> 192.0.2.99; acme-widgets.net: unlocked.\n");
 
   banner("Drift check: pulumi preview --refresh --diff");
   await pulumi(["preview", "--refresh", "--diff", "--non-interactive"], env);
-  process.stdout.write("\nThe diff above shows acme-widgets.com drifted (locked: false => true).\n");
+  process.stdout.write("\nThe diff above names the drift: the record @/A/192.0.2.10 is missing, and acme-widgets.net is unlocked (locked: false => true).\n");
 
   banner("Converge: pulumi up --refresh, then the same check with --expect-no-changes");
   await pulumi(["up", "--refresh", "--yes", "--skip-preview", "--non-interactive", "--suppress-outputs"], env);

@@ -26,8 +26,10 @@ export class PrivateNameserver extends pulumi.dynamic.Resource {
   declare readonly host: pulumi.Output<string>;
   /** The address registered, in canonical form (IPv6 compressed). */
   declare readonly ip: pulumi.Output<string>;
+  /** True when the host was already registered and this resource adopted it (its address unconfirmed); an adopted record stays registered on delete. */
+  declare readonly adopted: pulumi.Output<boolean | undefined>;
 
   constructor(name: string, args: PrivateNameserverArgs, opts?: pulumi.CustomResourceOptions) {
-    super(shimFor("PrivateNameserver"), name, { ...args, [CLAIM_KEY]: checkClaim("PrivateNameserver", name, args) }, opts, "domainsreseller", "PrivateNameserver");
+    super(shimFor("PrivateNameserver"), name, { adopted: undefined, ...args, [CLAIM_KEY]: checkClaim("PrivateNameserver", name, args) }, opts, "domainsreseller", "PrivateNameserver");
   }
 }

@@ -14,20 +14,39 @@ function unknownOutcome(error: unknown, what: string): unknown {
   );
 }
 
-const stored = (s: PrivateNameserverState): PrivateNameserverState => ({ domain: s.domain, host: s.host, ip: s.ip, ...(s.profile !== undefined ? { profile: s.profile } : {}) });
+type State = PrivateNameserverState & { adopted?: boolean };
 
-export const privateNameserver: ResourceKind<typeof privateNameserverInputsSchema, PrivateNameserverState> = {
+const stored = (s: State): State => ({
+  domain: s.domain,
+  host: s.host,
+  ip: s.ip,
+  ...(s.profile !== undefined ? { profile: s.profile } : {}),
+  ...(s.adopted ? { adopted: true } : {}),
+});
+
+/** The registry's refusal to register a host it already has: the record exists, nothing ran. */
+const alreadyRegistered = (error: unknown) => isDomainsResellerError(error, "validation") && /already (registered|exists)/i.test(error.apiMessage ?? "");
+
+export const privateNameserver: ResourceKind<typeof privateNameserverInputsSchema, State> = {
   inputs: privateNameserverInputsSchema,
   stateVersion: 1,
   diff: diffPrivateNameserver,
 
   async create(ctx, inputs) {
+    const id = `${inputs.domain}/${inputs.host}`;
     try {
       await ctx.client.call("registerPrivateNameserver", { domain: inputs.domain, nameserver: inputs.host, ipaddress: inputs.ip });
     } catch (error) {
-      throw unknownOutcome(error, `registering ${inputs.host} (${inputs.ip})`);
+      if (!alreadyRegistered(error)) throw unknownOutcome(error, `registering ${inputs.host} (${inputs.ip})`);
+      // Adopt it. Its address cannot be read, so the declared one is recorded; delete leaves an
+      // adopted record registered, as it was found.
+      ctx.warn(
+        `PrivateNameserver ${inputs.host}: already registered; adopted with the declared address ${inputs.ip}, which the API cannot confirm. ` +
+          "If the registry holds another address, a later change of `ip` is refused naming it; set `ip` to that address once, then change it.",
+      );
+      return { id, state: stored({ ...inputs, adopted: true }) };
     }
-    return { id: `${inputs.domain}/${inputs.host}`, state: stored(inputs) };
+    return { id, state: stored(inputs) };
   },
 
   async read(ctx, id, state) {
@@ -44,10 +63,14 @@ export const privateNameserver: ResourceKind<typeof privateNameserverInputsSchem
     } catch (error) {
       throw unknownOutcome(error, `changing ${news.host} from ${olds.ip} to ${news.ip}`);
     }
-    return stored(news);
+    return stored({ ...news, adopted: olds.adopted });
   },
 
   async delete(ctx, _id, state) {
+    if (state.adopted) {
+      ctx.warn(`PrivateNameserver ${state.host}: it was registered before this resource adopted it, so it stays registered.`);
+      return;
+    }
     await unlessGone(ctx.client, state.domain, async () => {
       try {
         await ctx.client.call("deletePrivateNameserver", { domain: state.domain, nameserver: state.host });

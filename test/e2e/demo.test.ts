@@ -14,11 +14,12 @@ function runDemo(): Promise<{ code: number; output: string }> {
 }
 
 describe("npm run demo", () => {
-  it("runs up, shows the out-of-band unlock as drift, converges, and leaves nothing behind", async () => {
+  it("runs up, shows the out-of-band DNS change and unlock as drift, converges, and leaves nothing behind", async () => {
     const { code, output } = await runDemo();
     expect(code, output).toBe(0);
-    expect(output).toMatch(/\+ 4 created/);
+    expect(output).toMatch(/\+ 9 created/);
     expect(output).toMatch(/~ locked: false => true/);
+    expect(output).toMatch(/\+ @\/A\/192\.0\.2\.10\s*:/);
     expect(output).toContain("No drift left");
     // The emulator's banner prints its (public, demo) key for the user; nothing Pulumi printed may.
     const afterBanner = output.slice(output.indexOf("Creating stack"));

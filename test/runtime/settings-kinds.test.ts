@@ -104,6 +104,17 @@ describe("PrivateNameserver", () => {
   });
 });
 
+describe("PrivateNameserver adoption", () => {
+  it("a host the registry already has is adopted, and stays registered on delete", async () => {
+    const { id, outs } = await create("PrivateNameserver", { domain: "acme-labs.dev", host: "ns1.acme-labs.dev", ip: "192.0.2.53" });
+    expect(outs).toMatchObject({ host: "ns1.acme-labs.dev", adopted: true });
+    await emulator.resetCounters();
+    await runtime.delete("PrivateNameserver", id, outs);
+    expect(await emulator.writes()).toBe(0);
+    expect(((await emulator.domain("acme-labs.dev")).privateNameservers as { nameserver: string }[]).map((g) => g.nameserver)).toContain("ns1.acme-labs.dev");
+  });
+});
+
 describe("DnsRecordSet", () => {
   const domain = "acme-mail.com";
   const rows = async () => (await panel.call("getDns", { domain })).map((r) => `${r.hostname}/${r.type}/${r.address}`).sort();
