@@ -104,6 +104,23 @@ describe("PrivateNameserver", () => {
   });
 });
 
+describe("credentials profiles", () => {
+  it("a resource with a profile works in that account, with its own credentials, beside the default one", async () => {
+    await emulator.admin("POST", "/accounts", { email: "eu@example.com", apiKey: "eu-key-0123456789", credit: "0.00" });
+    await emulator.admin("POST", "/domains", { owner: "eu@example.com", domain: "eu-shop.example", locked: false });
+    const { endpoint } = emulator.handle;
+    const { email, apiKey } = emulator.account;
+    const profiles = JSON.stringify({ eu: { endpoint, username: "eu@example.com", apiKey: "eu-key-0123456789" } });
+    const values: Record<string, string> = { "domainsreseller:endpoint": endpoint, "domainsreseller:username": email, "domainsreseller:apiKey": apiKey, "domainsreseller:profiles": profiles };
+    await runtime.configure("RegistrarLock", { config: { get: (key: string) => values[key] } });
+    const { outs } = await create("RegistrarLock", { domain: "eu-shop.example", locked: true, profile: "eu" });
+    expect(outs).toEqual({ domain: "eu-shop.example", locked: true, profile: "eu", initialLocked: false, schemaVersion: 1 });
+    expect((await emulator.domain("eu-shop.example")).locked).toBe(true);
+    // Without the profile the default account is used, which does not hold the domain.
+    await expect(create("RegistrarLock", { domain: "eu-shop.example", locked: true })).rejects.toThrow(/not found|not owned/);
+  });
+});
+
 describe("PrivateNameserver adoption", () => {
   it("a host the registry already has is adopted, and stays registered on delete", async () => {
     const { id, outs } = await create("PrivateNameserver", { domain: "acme-labs.dev", host: "ns1.acme-labs.dev", ip: "192.0.2.53" });
