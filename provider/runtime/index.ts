@@ -8,16 +8,12 @@ import { describeFailure } from "./failure";
 import type { KindContext } from "./kind";
 import { kindNamed, type AnyKind } from "./kinds";
 import { configureFrom, resolveSettings, type ConfigSource } from "./settings";
-import { currentState, storedState, type Props } from "./state";
+import { currentState, storedState, withoutInternal, type Props } from "./state";
 
 export { kinds } from "./kinds";
 
 /** The serialized provider the engine put in the inputs; kept on partial states so they stay usable. */
 const PROVIDER_KEY = "__provider";
-
-function withoutInternal(props: Props): Props {
-  return Object.fromEntries(Object.entries(props).filter(([key]) => !key.startsWith("__") && key !== "schemaVersion"));
-}
 
 function contextFor(profile: unknown): KindContext {
   const client = clientFor(resolveSettings(typeof profile === "string" ? profile : undefined));

@@ -12,9 +12,14 @@ export function storedState(kind: AnyKind, state: Props): Props {
   return { ...(JSON.parse(JSON.stringify(state)) as Props), [VERSION_KEY]: kind.stateVersion };
 }
 
+/** The props without Pulumi's `__` keys (the serialized provider) and the state version. */
+export function withoutInternal(props: Props): Props {
+  return Object.fromEntries(Object.entries(props).filter(([key]) => !key.startsWith("__") && key !== VERSION_KEY));
+}
+
 /** The kind's current state shape from stored props (without Pulumi's `__` keys and the version). */
 export function currentState(kind: AnyKind, props: Props): Props {
-  const state = Object.fromEntries(Object.entries(props).filter(([key]) => !key.startsWith("__") && key !== VERSION_KEY));
+  const state = withoutInternal(props);
   const raw = props[VERSION_KEY];
   // State written before versions were stamped is version 1.
   const version = typeof raw === "number" && Number.isInteger(raw) && raw > 0 ? raw : 1;
