@@ -50,6 +50,15 @@ export class DomainsResellerClient {
     return { tokensComputed: this.#signer.tokensComputed, requestsSent: this.#requestsSent, retries: this.#retries };
   }
 
+  /**
+   * The time by the server's clock as far as this client knows it (local time plus the offset
+   * learnt from responses' Date headers once it exceeds 30 s). Decisions that depend on the
+   * registrar's calendar, such as whether a renewal is due, use this rather than the local clock.
+   */
+  serverNow(): Date {
+    return new Date(this.#signer.nowMs());
+  }
+
   /** Validates `params`, sends the route, and returns its normalized result (see docs/client.md). */
   async call<R extends RouteName>(route: R, params: RouteParams<R>): Promise<RouteResult<R>> {
     const { def, domain, json } = await this.#run(route, params);

@@ -201,6 +201,8 @@ describe("clock shift through the real client", () => {
       await admin(emu, "POST", "/clock", { offsetSeconds: 3 * 3600 });
       expect(await client.call("getLock", { domain: "acme-widgets.com" })).toBe("locked");
       expect(client.stats.requestsSent).toBe(2); // the 401 taught the client the server's time
+      // Calendar decisions (is a renewal due?) use the server's clock, not ours.
+      expect(Math.abs(client.serverNow().getTime() - (Date.now() + 3 * 3600_000))).toBeLessThan(5_000);
       // An order is never retried after a 401, so it only succeeds if the skew was already learnt.
       await client.call("register", { domain: "shifted-clock.com", ...order });
       expect(client.stats.requestsSent).toBe(3);
