@@ -3,7 +3,7 @@
 // preview naming both resources. Several merge-mode record sets with disjoint records are fine.
 
 /** Kinds that own one whole setting of a domain: one resource each per domain and account. */
-const WHOLE_SETTING = new Set(["Nameservers", "EmailForwarding", "IdProtection", "RegistrarLock"]);
+const WHOLE_SETTING = new Set(["Domain", "Nameservers", "EmailForwarding", "IdProtection", "RegistrarLock"]);
 
 export interface Claim {
   /** The resource's name in the program. */
@@ -31,7 +31,7 @@ export function conflictBetween(earlier: Claim, next: Claim): string | undefined
     return `${both} both manage the ${next.kind} of ${where(next)}: each \`up\` would undo the other. Keep one of them.`;
   }
   if (earlier.kind === "PrivateNameserver" && next.kind === "PrivateNameserver" && earlier.host === next.host) {
-    return `${both} both register the glue record ${next.host}: keep one of them.`;
+    return `${both} both register the glue record ${next.host} of ${where(next)}: keep one of them.`;
   }
   if (earlier.kind !== "DnsRecordSet" || next.kind !== "DnsRecordSet") return undefined;
   if (earlier.mode === "authoritative" || next.mode === "authoritative") {

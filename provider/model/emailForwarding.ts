@@ -3,11 +3,10 @@
 // (the API stores rows); the same pair twice is a mistake. Order never counts.
 import { z } from "zod";
 import type { ResourceDiff } from "./diff";
-import { domainNameSchema } from "./domainName";
+import { canonicalDomainName, domainNameSchema } from "./domainName";
 import { identityReplaces } from "./nameservers";
 import { profileSchema } from "./profile";
 import { isUnknown } from "./unknown";
-import { canonicalDomainName } from "./domainName";
 
 // RFC 5321 dot-atom: letters, digits and !#$%&'*+/=?^_`{|}~- in dot-separated runs.
 const ATOM = /^[a-z0-9!#$%&'*+/=?^_`{|}~-]+(\.[a-z0-9!#$%&'*+/=?^_`{|}~-]+)*$/;
@@ -31,7 +30,7 @@ export function canonicalTo(input: string): string | undefined {
   if (at <= 0) return undefined;
   const local = text.slice(0, at);
   const domain = canonicalDomainName(text.slice(at + 1));
-  if (domain === undefined || local.length > 64 || !ATOM.test(local.toLowerCase())) return undefined;
+  if (domain === undefined || local.length > 64 || !ATOM.test(local.toLowerCase()) || local.length + 1 + domain.length > 254) return undefined;
   return `${local}@${domain}`;
 }
 
@@ -60,7 +59,50 @@ export const forwardListSchema = z.array(forwardSchema, { message: "must be a li
   });
 });
 
-export const emailForwardingInputsSchema = z.object({ domain: domainNameSchema, forwards: forwardListSchema, profile: profileSchema }).strict();
+/**
+ * A chain of forwards that brings mail back to where it started (`info → info@<domain>`, or
+ * `a → b@<domain>` with `b → a@<domain>`, or a catch-all to an address with no forward of its
+ * own), which would circle until it bounces; undefined when every chain ends outside the domain.
+ * Mail to a local part is handled by its own forwards, or by the catch-all when it has none.
+ */
+export function forwardingLoop(domain: string, forwards: readonly Forward[]): Forward[] | undefined {
+  const localAt = (to: string) => (to.endsWith(`@${domain}`) ? to.slice(0, -(domain.length + 1)).toLowerCase() : undefined);
+  const own = new Set(forwards.map((f) => f.from).filter((from) => from !== "*"));
+  const done = new Set<string>();
+  const visit = (name: string, path: readonly Forward[], names: readonly string[]): Forward[] | undefined => {
+    const seen = names.indexOf(name);
+    if (seen >= 0) return path.slice(seen);
+    if (done.has(name)) return undefined;
+    for (const f of forwards.filter((g) => g.from === (own.has(name) ? name : "*"))) {
+      const next = localAt(f.to);
+      const loop = next === undefined ? undefined : visit(next, [...path, f], [...names, name]);
+      if (loop !== undefined) return loop;
+    }
+    done.add(name);
+    return undefined;
+  };
+  const starts = [...own, ...forwards.map((f) => localAt(f.to)).filter((l): l is string => l !== undefined)];
+  for (const start of starts) {
+    const loop = visit(start, [], []);
+    if (loop !== undefined) return loop;
+  }
+  return undefined;
+}
+
+// A loop needs the domain and the list together: a rule on the object, which the checker leaves
+// out while either is unknown during preview.
+export const emailForwardingInputsSchema = z
+  .object({ domain: domainNameSchema, forwards: forwardListSchema, profile: profileSchema })
+  .strict()
+  .superRefine((inputs, ctx) => {
+    const loop = forwardingLoop(inputs.domain, inputs.forwards);
+    if (loop === undefined) return;
+    ctx.addIssue({
+      code: "custom",
+      path: ["forwards", inputs.forwards.indexOf(loop[0]!)],
+      message: `sends mail in a circle (${loop.map((f) => `${f.from} → ${f.to}`).join(", ")}), where it would loop until it bounces: forward one of them to a mailbox outside ${inputs.domain}`,
+    });
+  });
 
 export type EmailForwardingInputs = z.output<typeof emailForwardingInputsSchema>;
 

@@ -5,13 +5,17 @@ import { z } from "zod";
 import { canonicalHost } from "./dns/canonical";
 import type { ResourceDiff } from "./diff";
 import { domainNameSchema } from "./domainName";
+import { canonicalHostname } from "./hostname";
 import { profileSchema } from "./profile";
 import { isUnknown } from "./unknown";
 
 const hostSchema = z.string({ message: "must be a host name such as ns1.example.net" }).transform((value, ctx) => {
-  const host = canonicalHost(value);
+  const host = canonicalHostname(value);
   if (host === undefined) {
-    ctx.addIssue({ code: "custom", message: `must be a nameserver host name such as ns1.example.net (not a URL or an IP address); got ${JSON.stringify(value)}` });
+    ctx.addIssue({
+      code: "custom",
+      message: `must be a nameserver host name such as ns1.example.net (labels of letters, digits and hyphens, no "_"; not a URL or an IP address); got ${JSON.stringify(value)}`,
+    });
     return z.NEVER;
   }
   return host;

@@ -2,27 +2,31 @@
 // The API can register, modify and delete one but cannot list them, so nothing here reads live
 // state: the model only validates, canonicalises and decides between modify and replace.
 import { z } from "zod";
-import { canonicalHost } from "./dns/canonical";
-import { canonicalIPv4, canonicalIPv6 } from "./dns/ip";
 import type { ResourceDiff } from "./diff";
 import { domainNameSchema } from "./domainName";
+import { canonicalHostname, canonicalIp, glueAddressProblem } from "./hostname";
 import { identityReplaces } from "./nameservers";
 import { profileSchema } from "./profile";
 import { isUnknown } from "./unknown";
 
 const hostSchema = z.string({ message: "must be a host name such as ns1.example.com" }).transform((value, ctx) => {
-  const host = canonicalHost(value);
+  const host = canonicalHostname(value);
   if (host === undefined) {
-    ctx.addIssue({ code: "custom", message: `must be a host name such as ns1.example.com; got ${JSON.stringify(value)}` });
+    ctx.addIssue({ code: "custom", message: `must be a host name such as ns1.example.com (dot-separated letters, digits and hyphens; no "_"); got ${JSON.stringify(value)}` });
     return z.NEVER;
   }
   return host;
 });
 
 const ipSchema = z.string({ message: "must be an IPv4 or IPv6 address" }).transform((value, ctx) => {
-  const ip = canonicalIPv4(value) ?? canonicalIPv6(value);
+  const ip = canonicalIp(value);
   if (ip === undefined) {
     ctx.addIssue({ code: "custom", message: `must be an IPv4 address such as 192.0.2.53 or an IPv6 address such as 2001:db8::53; got ${JSON.stringify(value)}` });
+    return z.NEVER;
+  }
+  const problem = glueAddressProblem(ip);
+  if (problem !== undefined) {
+    ctx.addIssue({ code: "custom", message: `${problem}; got ${JSON.stringify(value)}` });
     return z.NEVER;
   }
   return ip;
@@ -39,6 +43,12 @@ export const privateNameserverInputsSchema = z
   });
 
 export type PrivateNameserverInputs = z.output<typeof privateNameserverInputsSchema>;
+
+/**
+ * The inputs as last applied. There is no takeover value to restore: the API has no route that
+ * lists or reads private nameservers (only register, modify and delete), so what the registry
+ * holds can never be read back. The recorded `ip` is what a modify sends as `currentipaddress`.
+ */
 export type PrivateNameserverState = PrivateNameserverInputs;
 
 /** Why `host` cannot be glue of `domain`, or undefined. */
