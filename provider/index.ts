@@ -5,3 +5,8 @@ export { Nameservers, type NameserversArgs } from "./resources/nameservers";
 export { EmailForwarding, type EmailForwardingArgs, type EmailForward } from "./resources/emailForwarding";
 export { IdProtection, type IdProtectionArgs } from "./resources/idProtection";
 export { PrivateNameserver, type PrivateNameserverArgs } from "./resources/privateNameserver";
+export {
+  getDomainInfo, getEppCode, checkAvailability, getPricing, getCreditBalance, getTlds,
+  fetchDomainInfo, fetchEppCode, fetchAvailability, fetchPricing, fetchCreditBalance, fetchTlds,
+  type FunctionOptions, type DomainInfo, type Availability, type Pricing, type YearPrice, type CreditBalance, type ClientSource, type Credentials,
+} from "./functions";

@@ -1,5 +1,8 @@
 // Where the provider finds its endpoint and credentials: stack config (read in `configure`), then
 // the environment. Never resource inputs, never captured in the serialized provider.
+import { profileCredentials as readProfile } from "./profiles";
+import { ConfigurationError } from "./settings-error";
+
 export interface Settings {
   endpoint: string;
   username: string;
@@ -31,10 +34,7 @@ const TUNING = [
   { field: "requestTimeoutMs", key: `${NAMESPACE}:requestTimeoutMs`, env: "DOMAINSRESELLER_REQUEST_TIMEOUT_MS" },
 ] as const;
 
-export class ConfigurationError extends Error {
-  readonly code = "configuration";
-  override name = "ConfigurationError";
-}
+export { ConfigurationError };
 
 let stackConfig: Record<string, string> = {};
 
@@ -91,31 +91,13 @@ function tuning(): Partial<Settings> {
 
 const PROFILE_SET = `pulumi config set --secret --path 'domainsreseller:profiles.<name>.apiKey' <key> (and .endpoint, .username)`;
 
-/**
- * The credentials of a named profile from `domainsreseller:profiles`, a secret JSON object
- * `{ "<name>": { "endpoint": "...", "username": "...", "apiKey": "..." } }`. Messages name the
- * profile and the missing field, never a value.
- */
+/** The credentials of a named profile from `domainsreseller:profiles` (see profiles.ts). */
 function profileCredentials(name: string): Pick<Settings, "endpoint" | "username" | "apiKey"> {
-  const raw = lookup(PROFILES.key, PROFILES.env);
-  if (raw === undefined) {
-    throw new ConfigurationError(`The resource asks for credentials profile "${name}", but ${PROFILES.key} is not set. Run \`${PROFILE_SET}\`, or set ${PROFILES.env} to the same JSON.`);
-  }
-  let profiles: unknown;
-  try {
-    profiles = JSON.parse(raw);
-  } catch {
-    throw new ConfigurationError(`${PROFILES.key} (or ${PROFILES.env}) is not valid JSON; it must be an object of profiles, each { endpoint, username, apiKey }.`);
-  }
-  const entry = typeof profiles === "object" && profiles !== null ? (profiles as Record<string, unknown>)[name] : undefined;
-  if (typeof entry !== "object" || entry === null) {
-    const known = typeof profiles === "object" && profiles !== null ? Object.keys(profiles) : [];
-    throw new ConfigurationError(`Credentials profile "${name}" is not in ${PROFILES.key} (profiles there: ${known.length > 0 ? known.map((k) => `"${k}"`).join(", ") : "none"}). Add it with \`${PROFILE_SET}\`, or fix the resource's profile input.`);
-  }
-  const fields = entry as Record<string, unknown>;
-  const missing = (["endpoint", "username", "apiKey"] as const).filter((f) => typeof fields[f] !== "string" || (fields[f] as string).trim() === "");
-  if (missing.length > 0) {
-    throw new ConfigurationError(`Credentials profile "${name}" in ${PROFILES.key} lacks ${missing.join(", ")}: each profile needs endpoint, username and apiKey as text.`);
-  }
-  return { endpoint: (fields["endpoint"] as string).trim(), username: (fields["username"] as string).trim(), apiKey: (fields["apiKey"] as string).trim() };
+  return readProfile(name, {
+    raw: lookup(PROFILES.key, PROFILES.env),
+    where: `${PROFILES.key} (or ${PROFILES.env})`,
+    subject: "The resource",
+    fixUnset: `run \`${PROFILE_SET}\`, or set ${PROFILES.env} to the same JSON`,
+    fixUnknown: `add it with \`${PROFILE_SET}\`, or fix the resource's profile input`,
+  });
 }

@@ -68,8 +68,8 @@ describe("credentials profiles", () => {
 
   it("an unknown profile names the profiles there are and how to add one, without any value", () => {
     configureFrom(config({ "domainsreseller:profiles": profiles }));
-    expect(() => resolveSettings("us")).toThrow(/profile "us" is not in domainsreseller:profiles \(profiles there: "eu", "broken"\)/);
-    expect(() => resolveSettings("broken")).toThrow(/"broken" in domainsreseller:profiles lacks username, apiKey/);
+    expect(() => resolveSettings("us")).toThrow(/profile "us" is not in domainsreseller:profiles \(or DOMAINSRESELLER_PROFILES\) \(profiles there: "eu", "broken"\)/);
+    expect(() => resolveSettings("broken")).toThrow(/"broken" in domainsreseller:profiles \(or DOMAINSRESELLER_PROFILES\) lacks username, apiKey/);
     try {
       resolveSettings("us");
     } catch (error) {
@@ -78,7 +78,7 @@ describe("credentials profiles", () => {
   });
 
   it("a profile without any profiles configured, or with broken JSON, says which key to set", () => {
-    expect(() => resolveSettings("eu")).toThrow(/asks for credentials profile "eu", but domainsreseller:profiles is not set/);
+    expect(() => resolveSettings("eu")).toThrow(/asks for credentials profile "eu", but domainsreseller:profiles \(or DOMAINSRESELLER_PROFILES\) is not set/);
     configureFrom(config({ "domainsreseller:profiles": "{eu:" }));
     expect(() => resolveSettings("eu")).toThrow(/domainsreseller:profiles \(or DOMAINSRESELLER_PROFILES\) is not valid JSON/);
   });
