@@ -1,0 +1,59 @@
+// When a declared renewal is due, and whether a renewal whose answer was lost went through. Both
+// read only expiry dates, so renewals happen exactly once: a renewal moves the expiry at least a
+// year out, past any window the schema allows (at most 364 days), so the next check is "not due".
+// The clock is passed in (the server's clock, not the machine's), which keeps this pure.
+
+const DAY_MS = 86_400_000;
+
+/** The UTC midnight of an expiry date's day ("2026-01-15", "2026-01-15T05:31:56Z", "2026-01-15 00:00:00"), or undefined. */
+export function expiryDay(text: string | null | undefined): number | undefined {
+  const match = /^(\d{4})-(\d{2})-(\d{2})/.exec(text?.trim() ?? "");
+  if (match === null) return undefined;
+  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
+  const ms = Date.UTC(year, month - 1, day);
+  // WHMCS writes "0000-00-00" for no date; a day that does not exist (2026-02-30) is no date either.
+  const back = new Date(ms);
+  return year > 0 && back.getUTCFullYear() === year && back.getUTCMonth() === month - 1 && back.getUTCDate() === day ? ms : undefined;
+}
+
+export interface RenewalDecision {
+  due: boolean;
+  /** Whole days from today (UTC) to the expiry day; 0 on the expiry day, negative once expired; null when unknown. */
+  daysRemaining: number | null;
+  /** Why, in words the runtime can show. */
+  reason: string;
+}
+
+export function renewalDue({ expiryDate, now, minDaysRemaining }: { expiryDate: string | null; now: Date; minDaysRemaining: number }): RenewalDecision {
+  const expiry = expiryDay(expiryDate);
+  if (expiry === undefined) {
+    const said = expiryDate === null || expiryDate.trim() === "" ? "reports no expiry date" : `reports the expiry date as ${JSON.stringify(expiryDate)}, which is not a date`;
+    return { due: false, daysRemaining: null, reason: `the registrar ${said}, so nothing is renewed; refresh later, or renew by hand` };
+  }
+  const today = Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate());
+  const daysRemaining = Math.round((expiry - today) / DAY_MS);
+  if (daysRemaining < 0) {
+    // Past expiry a renewal may carry a grace or redemption fee the renew price list does not
+    // show, so no quote (and no maxPrice) could bound it: it is left to a person.
+    return {
+      due: false,
+      daysRemaining,
+      reason: `the domain expired ${-daysRemaining} day(s) ago; it is not renewed automatically because a late renewal may carry a grace or redemption fee that the price list does not show: renew it by hand`,
+    };
+  }
+  if (daysRemaining <= minDaysRemaining) {
+    return { due: true, daysRemaining, reason: `${daysRemaining} day(s) remain until expiry, within renewal.minDaysRemaining (${minDaysRemaining})` };
+  }
+  return { due: false, daysRemaining, reason: `${daysRemaining} day(s) remain until expiry, more than renewal.minDaysRemaining (${minDaysRemaining})` };
+}
+
+/**
+ * A renewal was sent and its answer lost. It went through only if the expiry moved later; an
+ * expiry that cannot be read proves nothing, and "not-renewed" is never a reason to send it again
+ * in the same operation (the runtime reports and stops).
+ */
+export function afterAmbiguousRenewal({ expiryBefore, expiryNow }: { expiryBefore: string | null; expiryNow: string | null }): "renewed" | "not-renewed" {
+  const before = expiryDay(expiryBefore);
+  const after = expiryDay(expiryNow);
+  return before !== undefined && after !== undefined && after > before ? "renewed" : "not-renewed";
+}

@@ -1,0 +1,103 @@
+// What the engine stores for a Domain: the inputs as applied, minus the EPP code, plus what the
+// account reports. The EPP code is never state or an output: it is a one-time secret of the
+// transfer, and state is read by everyone with access to the stack. Declared nameservers are kept
+// apart (`nameserversDeclared`) because `nameservers` is the output: the delegation live now.
+import type { Contacts } from "./contact";
+import type { Quote } from "./quote";
+import { domainInputsSchema, type DomainInputs } from "./schema";
+
+export type TransferStatus = "pendingTransfer" | "active" | "failed" | null;
+
+export type DomainState = Omit<DomainInputs, "eppCode" | "nameservers"> & {
+  /** The nameservers declared for the order (order time only). */
+  nameserversDeclared?: string[];
+  /** As the registrar reports it ("Active", "Pending Transfer", "Expired"…). */
+  status: string | null;
+  expiryDate: string | null;
+  /** null when the server does not say: absent is not off. */
+  locked: boolean | null;
+  idProtection: boolean | null;
+  dnsManagement: boolean | null;
+  emailForwarding: boolean | null;
+  /** The delegation in force, as live. */
+  nameservers: string[];
+  lastQuote: Quote | null;
+  transferStatus: TransferStatus;
+  transferFailureReason: string | null;
+};
+
+/** The information route's answer, as far as the state uses it. */
+export interface DomainLive {
+  status: string | null;
+  expiryDate: string | null;
+  transferLock?: boolean | undefined;
+  idProtection?: boolean | undefined;
+  dnsManagement?: boolean | undefined;
+  emailForwarding?: boolean | undefined;
+  nameservers: string[];
+}
+
+export interface StateParts {
+  inputs: DomainInputs;
+  live: DomainLive;
+  /** The live contacts (contactsFromLive with the declared ones); the declared ones when not read. */
+  contacts?: Contacts | undefined;
+  lastQuote: Quote | null;
+  transferStatus: TransferStatus;
+  transferFailureReason?: string | null | undefined;
+}
+
+/** The state to store: JSON-clean (no undefined), without the EPP code. */
+export function domainState({ inputs, live, contacts, lastQuote, transferStatus, transferFailureReason }: StateParts): DomainState {
+  const { eppCode: _secret, nameservers: declared, contacts: declaredContacts, ...kept } = inputs;
+  const applied = Object.fromEntries(Object.entries(kept).filter(([, v]) => v !== undefined)) as Omit<DomainInputs, "eppCode" | "nameservers" | "contacts">;
+  const finalContacts = contacts ?? declaredContacts;
+  return {
+    ...applied,
+    ...(finalContacts !== undefined ? { contacts: finalContacts } : {}),
+    ...(declared !== undefined ? { nameserversDeclared: [...declared] } : {}),
+    status: live.status,
+    expiryDate: live.expiryDate,
+    locked: live.transferLock ?? null,
+    idProtection: live.idProtection ?? null,
+    dnsManagement: live.dnsManagement ?? null,
+    emailForwarding: live.emailForwarding ?? null,
+    nameservers: [...live.nameservers],
+    lastQuote,
+    transferStatus,
+    transferFailureReason: transferStatus === "failed" ? (transferFailureReason ?? null) : null,
+  };
+}
+
+const INPUT_KEYS = Object.keys(domainInputsSchema.shape) as (keyof DomainInputs)[];
+
+/** The inputs `read` reports for a state: the applied inputs, declared nameservers back under their name, no EPP code. */
+export function inputsOfState(state: DomainState): DomainInputs {
+  const record = state as unknown as Record<string, unknown>;
+  const inputs = Object.fromEntries(INPUT_KEYS.filter((k) => k !== "eppCode" && k !== "nameservers" && record[k] !== undefined).map((k) => [k, record[k]]));
+  return { ...inputs, ...(state.nameserversDeclared !== undefined ? { nameservers: [...state.nameserversDeclared] } : {}) } as DomainInputs;
+}
+
+const squash = (text: string | null | undefined) => (text ?? "").toLowerCase().replace(/[^a-z]/g, "");
+
+export interface TransferFacts {
+  /** information's answer; its status says "Pending Transfer" while the registry works. */
+  info?: { status: string | null } | undefined;
+  /** transfersync's answer, when asked (it is the authority while a transfer is pending). */
+  sync?: { status: "completed" | "failed" | "pending" } | undefined;
+  previous?: TransferStatus | undefined;
+  source?: DomainInputs["source"] | undefined;
+}
+
+/** Where a transfer stands; null for a domain that was never transferred in by this resource. */
+export function transferStatusOf({ info, sync, previous = null, source }: TransferFacts): TransferStatus {
+  if (sync !== undefined) return sync.status === "completed" ? "active" : sync.status === "failed" ? "failed" : "pendingTransfer";
+  const status = squash(info?.status);
+  if (status === "pendingtransfer") return "pendingTransfer";
+  const transferring = previous !== null || source === "transfer";
+  if (!transferring) return null;
+  if (status === "active") return "active";
+  // WHMCS cancels the domain when its transfer fails; once active, a later status is not the transfer's.
+  if ((status === "cancelled" || status === "fraud") && previous !== "active") return "failed";
+  return previous;
+}
