@@ -1,5 +1,6 @@
 // pulumi-domainsreseller: Pulumi resources for the ModulesGarden Domains Reseller API.
 export { RegistrarLock, type RegistrarLockArgs } from "./resources/registrarLock";
+export { Domain, type DomainArgs, type DomainContact, type DomainContacts } from "./resources/domain";
 export { DnsRecordSet, type DnsRecordSetArgs, type DnsRecord } from "./resources/dnsRecordSet";
 export { Nameservers, type NameserversArgs } from "./resources/nameservers";
 export { EmailForwarding, type EmailForwardingArgs, type EmailForward } from "./resources/emailForwarding";

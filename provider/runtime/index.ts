@@ -2,6 +2,7 @@
 // module by its package name at call time and pass the resource kind as a string, so state written
 // by any version runs the code installed now.
 import { checkInputs, type CheckFailure } from "../model/check";
+import { isUnknown } from "../model/unknown";
 import { clientFor } from "./clients";
 import { withDomain } from "./domainQueue";
 import { describeFailure } from "./failure";
@@ -21,7 +22,7 @@ function contextFor(profile: unknown): KindContext {
 }
 
 async function run<T>(kindName: string, kind: AnyKind, verb: string, props: Props, work: (ctx: KindContext) => Promise<T>, provider?: unknown): Promise<T> {
-  const domain = String(props.domain ?? "");
+  const domain = String(props.domain ?? props.name ?? "");
   const profile = typeof props.profile === "string" ? props.profile : undefined;
   try {
     return await withDomain(`${profile ?? ""}/${domain}`, () => work(contextFor(profile)));
@@ -45,10 +46,20 @@ const fromEngine = (kind: AnyKind, props: Props): Props => {
   return kind.fromEngine ? kind.fromEngine(clean) : clean;
 };
 
-export async function check(kindName: string, _olds: Props, news: Props): Promise<{ inputs?: Props; failures?: CheckFailure[] }> {
+export async function check(kindName: string, olds: Props, news: Props): Promise<{ inputs?: Props; failures?: CheckFailure[] }> {
   const kind = kindNamed(kindName);
   const outcome = checkInputs(kind.inputs, kind.fromEngine ? kind.fromEngine(news) : news);
-  return outcome.ok ? { inputs: toEngine(kind, outcome.inputs) } : { inputs: news, failures: outcome.failures };
+  if (!outcome.ok) return { inputs: news, failures: outcome.failures };
+  if (!kind.prepare || isUnknown(outcome.inputs)) return { inputs: toEngine(kind, outcome.inputs) };
+  try {
+    resolveSettings(typeof outcome.inputs.profile === "string" ? outcome.inputs.profile : undefined);
+  } catch {
+    // No credentials yet (a preview of input mistakes needs none): nothing to quote against.
+    return { inputs: toEngine(kind, outcome.inputs) };
+  }
+  const prepare = kind.prepare;
+  const prepared = await run(kindName, kind, "check", outcome.inputs, (ctx) => prepare(ctx, withoutInternal(olds), outcome.inputs));
+  return prepared.ok ? { inputs: toEngine(kind, prepared.inputs) } : { inputs: news, failures: prepared.failures };
 }
 
 export async function diff(kindName: string, _id: string, olds: Props, news: Props) {
@@ -68,7 +79,7 @@ export async function create(kindName: string, inputs: Props): Promise<{ id: str
 export async function read(kindName: string, id: string, props: Props): Promise<{ id: string; props?: Props; inputs?: Props }> {
   const kind = kindNamed(kindName);
   const state = currentState(kind, props);
-  return run(kindName, kind, "read", { ...state, domain: state.domain ?? id }, async (ctx) => {
+  return run(kindName, kind, "read", { ...state, domain: state.domain ?? state.name ?? id }, async (ctx) => {
     const outcome = await kind.read(ctx, id, state);
     // An empty id tells the engine the object is gone, so refresh drops it from state. Kinds
     // answer undefined only on proof (gone.ts).
@@ -89,6 +100,6 @@ export async function update(kindName: string, id: string, olds: Props, news: Pr
 async function remove(kindName: string, id: string, props: Props): Promise<void> {
   const kind = kindNamed(kindName);
   const state = currentState(kind, props);
-  await run(kindName, kind, "delete", { ...state, domain: state.domain ?? id }, (ctx) => kind.delete(ctx, id, state));
+  await run(kindName, kind, "delete", { ...state, domain: state.domain ?? state.name ?? id }, (ctx) => kind.delete(ctx, id, state));
 }
 export { remove as delete };

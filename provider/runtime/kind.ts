@@ -23,7 +23,7 @@ export interface KindInputs {
   profile?: string | undefined;
 }
 
-export interface ResourceKind<S extends z.ZodObject, State extends { domain: string }> {
+export interface ResourceKind<S extends z.ZodObject, State extends object> {
   /** Validates and canonicalises inputs (no network). */
   inputs: S;
   /**
@@ -45,6 +45,12 @@ export interface ResourceKind<S extends z.ZodObject, State extends { domain: str
    */
   toEngine?(inputs: z.output<S>): Record<string, unknown>;
   fromEngine?(props: Record<string, unknown>): z.output<S>;
+  /**
+   * After the schema check, with the account at hand (only when credentials resolve): adds what
+   * the preview must show (a price quote) or refuses (over maxPrice, too little credit). Reads
+   * only; never orders. `olds` are the previous inputs (after a refresh, as `read` returned them).
+   */
+  prepare?(ctx: KindContext, olds: Record<string, unknown>, inputs: z.output<S>): Promise<{ ok: true; inputs: z.output<S> } | { ok: false; failures: { property: string; reason: string }[] }>;
   diff(olds: State, news: z.output<S>): ResourceDiff;
   /** Adopts what exists in the account; throws PartialApplyError when only part was applied. */
   create(ctx: KindContext, inputs: z.output<S>): Promise<{ id: string; state: State }>;

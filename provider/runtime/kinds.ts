@@ -2,6 +2,7 @@
 // by this key; state written by an older package finds its kind here by the same name.
 import type { ResourceKind } from "./kind";
 import { dnsRecordSet } from "./dnsRecordSet";
+import { domain } from "./domain/kind";
 import { emailForwarding } from "./emailForwarding";
 import { idProtection } from "./idProtection";
 import { nameservers } from "./nameservers";
@@ -14,6 +15,7 @@ export type AnyKind = ResourceKind<any, any>;
 
 export const kinds: Record<string, AnyKind> = {
   RegistrarLock: registrarLock,
+  Domain: domain,
   DnsRecordSet: dnsRecordSet,
   Nameservers: nameservers,
   EmailForwarding: emailForwarding,

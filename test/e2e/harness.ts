@@ -26,6 +26,8 @@ export interface Project {
   pulumi(args: string[], options?: RunOptions): Promise<PulumiResult>;
   /** Like `pulumi`, but throws with the whole output when the command fails. */
   ok(args: string[], options?: RunOptions): Promise<PulumiResult>;
+  /** Replaces the program (index.ts), for a test that changes the code between runs. */
+  writeProgram(program: string): void;
   /** Every file under the project and its backend, and everything the CLI printed, as text (for secret scans). */
   allText(): string;
   cleanup(): void;
@@ -69,7 +71,8 @@ export function createProject(name: string, program: string, options: { dir?: st
     rmSync(home, { recursive: true, force: true });
     if (!options.dir) rmSync(dir, { recursive: true, force: true });
   };
-  return { dir, home, pulumi, ok, allText, cleanup };
+  const writeProgram = (text: string) => writeFileSync(join(dir, "index.ts"), text);
+  return { dir, home, pulumi, ok, allText, cleanup, writeProgram };
 }
 
 function readTree(root: string): string {
