@@ -120,7 +120,24 @@ describe("Domain on the real engine", () => {
     expect(await ledgerFor("lost-answer-e2e.com")).toHaveLength(1);
   });
 
-  it("a quote over maxPrice is refused in the preview, naming both amounts, before any order", async () => {
+  it("a transfer is ordered once with its EPP code kept secret, stays pending, and completes on a later refresh", async () => {
+    const epp = `Epp-${randomBytes(6).toString("hex")}`;
+    await project.ok(["config", "set", "--secret", "eppCode"], { stdin: epp });
+    project.writeProgram(program(`
+import * as pulumi from "@pulumi/pulumi";
+const moved = new Domain("moved", { name: "moving-in-e2e.net", source: "transfer", years: 1, eppCode: new pulumi.Config().requireSecret("eppCode"), nameservers: ["ns1.host.test", "ns2.host.test"], contacts: { registrant: ${REGISTRANT} }, maxPrice: 20 });
+export const movedStatus = moved.transferStatus;`));
+    await project.ok(["up", "--yes", "--non-interactive", "--skip-preview"]);
+    expect(await ledgerFor("moving-in-e2e.net")).toEqual([expect.objectContaining({ type: "transfer", years: 1 })]);
+    expect(JSON.parse((await project.ok(["stack", "output", "--json"])).stdout).movedStatus).toBe("pendingTransfer");
+    await project.ok(["up", "--refresh", "--yes", "--non-interactive", "--skip-preview"]);
+    expect(JSON.parse((await project.ok(["stack", "output", "--json"])).stdout).movedStatus).toBe("active");
+    await project.ok(["up", "--refresh", "--yes", "--non-interactive", "--expect-no-changes"]);
+    expect(await ledgerFor("moving-in-e2e.net")).toHaveLength(1);
+    expect(project.allText()).not.toContain(epp);
+  });
+
+  it("a quote over maxPrice is refused in the preview, naming both amounts and the fix, before any order", async () => {
     const refused = createProject("domain-refused", `
 import { Domain } from "pulumi-domainsreseller";
 new Domain("dear", { name: "too-dear-e2e.com", source: "register", years: 1, nameservers: ["ns1.host.test", "ns2.host.test"], contacts: { registrant: ${REGISTRANT} }, maxPrice: 5 });
@@ -132,6 +149,7 @@ new Domain("dear", { name: "too-dear-e2e.com", source: "register", years: 1, nam
       expect(result.code).not.toBe(0);
       expect(result.stdout + result.stderr).toMatch(/maxPrice/);
       expect(result.stdout + result.stderr).toMatch(/13\.75/);
+      expect(result.stdout + result.stderr).toMatch(/raise maxPrice to 13\.75 or more, or choose fewer years/);
       expect(await emulator.writes()).toBe(0);
       expect(await ledgerFor("too-dear-e2e.com")).toEqual([]);
     } finally {
@@ -143,7 +161,7 @@ new Domain("dear", { name: "too-dear-e2e.com", source: "register", years: 1, nam
     await project.ok(["destroy", "--yes", "--non-interactive", "--skip-preview"]);
     expect((await panel.call("information", { domain: "fresh-shop-e2e.com" })).status).toBe("Active");
     expect((await panel.call("information", { domain: "adopt-me-e2e.com" })).status).toBe("Active");
-    expect((await emulator.ledger()).map((e) => `${e.type} ${e.domain}`)).toEqual(["register fresh-shop-e2e.com", "renew fresh-shop-e2e.com", "register lost-answer-e2e.com"]);
+    expect((await emulator.ledger()).map((e) => `${e.type} ${e.domain}`)).toEqual(["register fresh-shop-e2e.com", "renew fresh-shop-e2e.com", "register lost-answer-e2e.com", "transfer moving-in-e2e.net"]);
   });
 
   it("no state file, config or output holds the API key", async () => {

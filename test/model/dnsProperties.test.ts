@@ -140,6 +140,8 @@ function respellValue(r: DnsRecord, s: Seeds): string {
     }
     case "URL":
     case "FRAME": {
+      // Respell only what parses as a URL; anything else is kept as it is (the property is about spellings).
+      if (!URL.canParse(r.value)) return r.value;
       const url = new URL(r.value);
       return `${mixCase(url.protocol, seed)}//${host(url.hostname, s).replace(/\.$/, "")}${url.pathname}`;
     }
