@@ -32,3 +32,28 @@ describe("examples/domain-settings", () => {
     expect(await emulator.ledger()).toEqual([]);
   });
 });
+
+describe("examples/register-domain", () => {
+  let emulator: TestEmulator;
+  let project: Project;
+
+  beforeAll(async () => {
+    emulator = await startTestEmulator();
+    project = createProject("example-register", readFileSync(join(repoRoot, "examples", "register-domain", "index.ts"), "utf8"));
+    await configureStack(project, "dev", emulator);
+  });
+  afterAll(async () => {
+    project?.cleanup();
+    await emulator?.close();
+  });
+
+  it("the preview quotes the registration, up orders it once, and a second up orders nothing", async () => {
+    const preview = await project.ok(["preview", "--diff", "--non-interactive"]);
+    expect(preview.stdout).toMatch(/amount\s*:\s*"13\.75"/);
+    await project.ok(["up", "--yes", "--non-interactive", "--skip-preview"]);
+    await project.ok(["up", "--yes", "--non-interactive", "--expect-no-changes"]);
+    expect((await emulator.ledger()).map((e) => `${e.type} ${e.domain} ${e.amount}`)).toEqual(["register my-new-shop-example.com 13.75"]);
+    expect((await emulator.domain("my-new-shop-example.com")).locked).toBe(true);
+  });
+});
+
