@@ -138,3 +138,12 @@ describe("values per type", () => {
     ["AAAA", "192.0.2.1", /for an IPv4 address use type A/],
   ])("%s %j is refused with the fix", (type, input, problem) => expect(value(type, input)).toMatch(problem));
 });
+
+describe("punycode labels", () => {
+  it("an xn-- label that is not valid punycode is refused, as resolvers and URL parsers refuse it", async () => {
+    const { canonicalHost, canonicalValue } = await import("../../provider/model/dns");
+    expect(canonicalHost("xn--0.example.com")).toBeUndefined();
+    expect(canonicalHost("xn--bcher-kva.example.com")).toBe("xn--bcher-kva.example.com");
+    expect(canonicalValue("FRAME", "http://0.xn--a.com/").ok).toBe(false);
+  });
+});

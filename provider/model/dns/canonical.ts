@@ -16,7 +16,9 @@ const refuse = (problem: string): Canonical => ({ ok: false, problem });
 /** Lower-case ASCII labels (IDN labels as punycode), or undefined when one is not a host label. */
 function asciiLabels(text: string, wildcard: boolean): string[] | undefined {
   const labels = text.split(".").map((label) => (/^[\x00-\x7f]*$/.test(label) ? label.toLowerCase() : domainToASCII(label)));
-  const valid = labels.every((label, i) => LABEL.test(label) || (wildcard && i === 0 && label === "*"));
+  // An "xn--" label must be real punycode: resolvers and URL parsers refuse one that does not decode.
+  const validAce = (label: string) => !label.startsWith("xn--") || domainToASCII(label) === label;
+  const valid = labels.every((label, i) => (LABEL.test(label) && validAce(label)) || (wildcard && i === 0 && label === "*"));
   return valid ? labels : undefined;
 }
 
