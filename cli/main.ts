@@ -12,6 +12,8 @@ interface Command {
 const commands: Record<string, Command> = {
   emulator: { summary: "run a local Domains Reseller API server (the emulator)", load: () => import("./commands/emulator") },
   call: { summary: "send one signed API call and print the JSON response", load: () => import("./commands/call") },
+  schema: { summary: "print the JSON Schema of zone files, for editors", load: () => import("./commands/schema") },
+  "import-zone": { summary: "convert a BIND or OctoDNS zone into a zone file", load: () => import("./commands/import-zone") },
 };
 
 function help(): string {

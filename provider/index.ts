@@ -11,3 +11,9 @@ export {
   fetchDomainInfo, fetchEppCode, fetchAvailability, fetchPricing, fetchCreditBalance, fetchTlds,
   type FunctionOptions, type DomainInfo, type Availability, type Pricing, type YearPrice, type CreditBalance, type ClientSource, type Credentials,
 } from "./functions";
+// Zone files: DnsRecordSet inputs in YAML (loadZoneFile), written canonically (formatZoneFile),
+// described for editors (zoneFileJsonSchema), converted from BIND and OctoDNS (importZone).
+export {
+  loadZoneFile, parseZoneFile, formatZoneFile, zoneFileJsonSchema, importZone, ZoneFileError, ImportError,
+  type ZoneFile, type ZoneFileOptions, type ZoneFileProblem, type ZoneFileInput, type ImportResult, type Omission, type ZoneFormat,
+} from "./zonefile";
