@@ -1,9 +1,8 @@
 // Settings inputs a user could plausibly write and the registry would refuse (or worse, accept):
 // each is refused by `check`, before any API call, naming the property and the fix. Cases beyond
 // those in settings.test.ts.
-import { describe, expect, it } from "vitest";
-import type { z } from "zod";
-import { checkInputs } from "../../provider/model/check";
+import { describe } from "vitest";
+import { itRefusesEach, type RefusalCase } from "./helpers/refusals";
 import { emailForwardingInputsSchema } from "../../provider/model/emailForwarding";
 import { idProtectionInputsSchema } from "../../provider/model/idProtection";
 import { nameserversInputsSchema } from "../../provider/model/nameservers";
@@ -13,9 +12,7 @@ const D = "example.com";
 const NS2 = "ns2.host.net";
 const GLUE = { domain: D, host: "ns1.example.com" };
 
-type Case = [string, z.ZodObject, Record<string, unknown>, string, RegExp];
-
-const INVALID: Case[] = [
+const INVALID: RefusalCase[] = [
   ["a nameserver with a port", nameserversInputsSchema, { domain: D, nameservers: ["ns1.host.net:53", NS2] }, "nameservers[0]", /nameserver host name such as ns1\.example\.net/],
   ["a nameserver with an underscore label", nameserversInputsSchema, { domain: D, nameservers: [NS2, "ns_1.host.net"] }, "nameservers[1]", /letters, digits and hyphens, no "_"/],
   ["a wildcard nameserver", nameserversInputsSchema, { domain: D, nameservers: ["*.host.net", NS2] }, "nameservers[0]", /nameserver host name/],
@@ -45,13 +42,5 @@ const INVALID: Case[] = [
 ];
 
 describe("settings inputs refused before any API call", () => {
-  it.each(INVALID)("%s", (_what, schema, inputs, property, says) => {
-    const outcome = checkInputs(schema, inputs);
-    expect(outcome.ok).toBe(false);
-    if (outcome.ok) return;
-    const failure = outcome.failures.find((f) => f.property === property);
-    expect(failure, JSON.stringify(outcome.failures)).toBeDefined();
-    expect(failure?.reason).toMatch(says);
-    expect(failure?.reason.startsWith(`"${property}" `) || failure?.reason.startsWith("unknown properties")).toBe(true);
-  });
+  itRefusesEach(INVALID);
 });

@@ -3,20 +3,20 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { checkInputs } from "../../provider/model/check";
+import { itRefusesEach, type RefusalCase } from "./helpers/refusals";
 import { conflictBetween, findConflicts, type Claim } from "../../provider/model/conflicts";
 import { diffEmailForwarding, emailForwardingInputsSchema, forwardsFromWire, forwardsToWire, sameForwards } from "../../provider/model/emailForwarding";
 import { diffIdProtection, idProtectionInputsSchema, liveIdProtection } from "../../provider/model/idProtection";
 import { diffNameservers, nameserverParams, nameserversInputsSchema, sameNameservers } from "../../provider/model/nameservers";
 import { diffPrivateNameserver, privateNameserverInputsSchema } from "../../provider/model/privateNameserver";
 import { UNKNOWN } from "../../provider/model/unknown";
-import type { z } from "zod";
 
 const D = "example.com";
 const NS = ["ns1.host.net", "ns2.host.net"];
 
-type Case = [string, z.ZodObject, Record<string, unknown>, string, RegExp];
 
-const INVALID: Case[] = [
+
+const INVALID: RefusalCase[] = [
   ["one nameserver", nameserversInputsSchema, { domain: D, nameservers: ["ns1.host.net"] }, "nameservers", /at least 2 nameservers/],
   ["six nameservers", nameserversInputsSchema, { domain: D, nameservers: ["a", "b", "c", "d", "e", "f"].map((x) => `${x}.host.net`) }, "nameservers", /at most 5 nameservers/],
   ["a URL as a nameserver", nameserversInputsSchema, { domain: D, nameservers: ["https://ns1.host.net", "ns2.host.net"] }, "nameservers[0]", /nameserver host name such as ns1\.example\.net/],
@@ -42,14 +42,7 @@ const INVALID: Case[] = [
 ];
 
 describe("settings inputs refused before any API call", () => {
-  it.each(INVALID)("%s", (_what, schema, inputs, property, says) => {
-    const outcome = checkInputs(schema, inputs);
-    expect(outcome.ok).toBe(false);
-    if (outcome.ok) return;
-    const failure = outcome.failures.find((f) => f.property === property);
-    expect(failure, JSON.stringify(outcome.failures)).toBeDefined();
-    expect(failure?.reason).toMatch(says);
-  });
+  itRefusesEach(INVALID);
 });
 
 describe("canonical forms", () => {
