@@ -25,3 +25,21 @@ export function parseOptions<T extends Options>(
     return { ok: false, message: error instanceof Error ? error.message : String(error) };
   }
 }
+
+/**
+ * The start every subcommand shares: parse argv (a bad flag is a usage error followed by the help)
+ * and answer `--help`. Returns the parsed values, or the exit code when the command is done.
+ */
+export function parseCommand<T extends Options & { help: { type: "boolean" } }>(
+  argv: string[],
+  options: T,
+  help: string,
+): { exit: number } | { exit: undefined; values: Extract<ReturnType<typeof parseOptions<T>>, { ok: true }>["values"]; positionals: string[] } {
+  const parsed = parseOptions(argv, options, true);
+  if (!parsed.ok) return { exit: usageError(`${parsed.message}\n\n${help}`) };
+  if ((parsed.values as { help?: boolean }).help) {
+    process.stdout.write(`${help}\n`);
+    return { exit: EXIT_OK };
+  }
+  return { exit: undefined, values: parsed.values, positionals: parsed.positionals };
+}

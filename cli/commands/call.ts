@@ -2,7 +2,7 @@
 // exploring a reseller account and for bug reports; the request goes through the same client
 // (validation, signing, retries) as the provider's.
 import { DomainsResellerClient, isDomainsResellerError, type RouteParams } from "../../provider/client";
-import { EXIT_FAILURE, EXIT_OK, parseOptions, usageError } from "../args";
+import { EXIT_FAILURE, EXIT_OK, parseCommand, usageError } from "../args";
 import { closeMatches, matchRoute } from "../call-routes";
 import { resolveCredentials } from "../credentials";
 
@@ -39,13 +39,9 @@ function parseForm(text: string | undefined): Record<string, unknown> | string {
 }
 
 export async function run(argv: string[]): Promise<number> {
-  const parsed = parseOptions(argv, OPTIONS, true);
-  if (!parsed.ok) return usageError(`${parsed.message}\n\n${HELP}`);
+  const parsed = parseCommand(argv, OPTIONS, HELP);
+  if (parsed.exit !== undefined) return parsed.exit;
   const { values, positionals } = parsed;
-  if (values.help) {
-    process.stdout.write(`${HELP}\n`);
-    return EXIT_OK;
-  }
   const [method, path, ...extra] = positionals;
   if (!method || !path || extra.length > 0) return usageError(`call needs exactly METHOD and PATH\n\n${HELP}`);
   const match = matchRoute(method, path);

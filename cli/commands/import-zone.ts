@@ -8,7 +8,7 @@ import { readFileSync, writeFileSync } from "node:fs";
 import { basename } from "node:path";
 import { canonicalDomainName } from "../../provider/model/domainName";
 import { formatZoneFile, ImportError, importZone, ZONE_FORMATS, type ImportResult, type ZoneFormat } from "../../provider/zonefile";
-import { EXIT_FAILURE, EXIT_OK, parseOptions, usageError } from "../args";
+import { EXIT_FAILURE, EXIT_OK, parseCommand, usageError } from "../args";
 
 /** Converted, but something of the source was left out or changed: listed on stderr. */
 export const EXIT_LEFT_OUT = 3;
@@ -47,13 +47,9 @@ function report(file: string, result: ImportResult, destination: string): void {
 }
 
 export async function run(argv: string[]): Promise<number> {
-  const parsed = parseOptions(argv, OPTIONS, true);
-  if (!parsed.ok) return usageError(`${parsed.message}\n\n${HELP}`);
+  const parsed = parseCommand(argv, OPTIONS, HELP);
+  if (parsed.exit !== undefined) return parsed.exit;
   const { values, positionals } = parsed;
-  if (values.help) {
-    process.stdout.write(`${HELP}\n`);
-    return EXIT_OK;
-  }
   const [file, ...extra] = positionals;
   if (file === undefined || extra.length > 0) return usageError(`import-zone needs exactly one FILE\n\n${HELP}`);
   const format = values.format?.toLowerCase();

@@ -28,7 +28,7 @@ export function validate(schema: Schema, value: unknown, path = "$"): string[] {
   }
   if (s.enum !== undefined && !(s.enum as unknown[]).includes(value)) errors.push(`${path}: must be one of ${JSON.stringify(s.enum)}`);
   if (s.const !== undefined && s.const !== value) errors.push(`${path}: must be ${JSON.stringify(s.const)}`);
-  if (typeof value === "string" && typeof s.pattern === "string" && !new RegExp(s.pattern, "u").test(value)) errors.push(`${path}: must match ${s.pattern}`);
+  if (typeof value === "string" && typeof s.pattern === "string" && new RegExp(s.pattern, "u").exec(value) === null) errors.push(`${path}: must match ${s.pattern}`);
   if (typeof value === "number" && typeof s.minimum === "number" && value < s.minimum) errors.push(`${path}: must be >= ${s.minimum}`);
   if (typeof value === "number" && typeof s.maximum === "number" && value > s.maximum) errors.push(`${path}: must be <= ${s.maximum}`);
   if (Array.isArray(value) && s.items !== undefined) value.forEach((item, i) => errors.push(...validate(s.items as Schema, item, `${path}[${i}]`)));
