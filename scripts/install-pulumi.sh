@@ -32,6 +32,21 @@ if [ "${1:-}" = "--cached-only" ]; then
   exit 1
 fi
 
+# Two setups at once (two terminals, parallel CI jobs on one runner) must not build into, and
+# then delete, each other's folders: the second waits for the first and reuses its build.
+mkdir -p "$CACHE"
+if command -v flock >/dev/null; then
+  exec 9>"$CACHE/.install.lock"
+  if ! flock -n 9; then
+    log "another setup is building the Pulumi CLI; waiting for it"
+    flock 9
+  fi
+  if [ -x "$BIN/pulumi" ] && [ -x "$BIN/pulumi-language-nodejs" ]; then
+    echo "$BIN"
+    exit 0
+  fi
+fi
+
 command -v go >/dev/null || { log "Go is required to build the Pulumi CLI (install golang, 1.22 or newer)."; exit 1; }
 export GOTOOLCHAIN=local CGO_ENABLED=0 GOFLAGS=-mod=mod
 

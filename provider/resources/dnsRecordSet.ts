@@ -1,5 +1,6 @@
 import * as pulumi from "@pulumi/pulumi";
 import { checkClaim, CLAIM_KEY } from "./claims";
+import { declared } from "./internal/stackGuard";
 import { shimFor } from "./shim";
 
 /** One DNS record, relative to the zone. */
@@ -23,6 +24,8 @@ export interface DnsRecordSetArgs {
   records: pulumi.Input<pulumi.Input<DnsRecord>[]>;
   /** The credentials profile (a key of the secret stack config `domainsreseller:profiles`); without it the default credentials apply. */
   profile?: pulumi.Input<string>;
+  /** Consent to one large or apex-NS change, copied from the safety-rail refusal that printed it: `{ changes: 12, checksum: "3f9a1c2e" }`. Any other change is refused again (docs/safety-rails.md). */
+  allowChanges?: pulumi.Input<{ changes: pulumi.Input<number>; checksum: pulumi.Input<string> }>;
 }
 
 /**
@@ -46,5 +49,6 @@ export class DnsRecordSet extends pulumi.dynamic.Resource {
 
   constructor(name: string, args: DnsRecordSetArgs, opts?: pulumi.CustomResourceOptions) {
     super(shimFor("DnsRecordSet"), name, { unmanagedCount: undefined, takeover: undefined, ...args, [CLAIM_KEY]: checkClaim("DnsRecordSet", name, args) }, opts, "domainsreseller", "DnsRecordSet");
+    declared("DnsRecordSet", name);
   }
 }

@@ -1,6 +1,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import { checkClaim, CLAIM_KEY } from "./claims";
 import { withSecretOutputs } from "./options";
+import { declared } from "./internal/stackGuard";
 import { shimFor } from "./shim";
 
 /** A contact as registries hold it. */
@@ -111,5 +112,6 @@ export class Domain extends pulumi.dynamic.Resource {
       [CLAIM_KEY]: checkClaim("Domain", name, { domain: args.name, profile: args.profile }),
     };
     super(shimFor("Domain"), name, props, withSecretOutputs(["eppCode"], opts), "domainsreseller", "Domain");
+    declared("Domain", name);
   }
 }

@@ -1,5 +1,6 @@
 import * as pulumi from "@pulumi/pulumi";
 import { checkClaim, CLAIM_KEY } from "./claims";
+import { declared } from "./internal/stackGuard";
 import { shimFor } from "./shim";
 
 /** One forward: mail to `from@<domain>` goes to `to`. */
@@ -33,5 +34,6 @@ export class EmailForwarding extends pulumi.dynamic.Resource {
 
   constructor(name: string, args: EmailForwardingArgs, opts?: pulumi.CustomResourceOptions) {
     super(shimFor("EmailForwarding"), name, { initialForwards: undefined, ...args, [CLAIM_KEY]: checkClaim("EmailForwarding", name, args) }, opts, "domainsreseller", "EmailForwarding");
+    declared("EmailForwarding", name);
   }
 }

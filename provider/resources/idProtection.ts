@@ -1,5 +1,6 @@
 import * as pulumi from "@pulumi/pulumi";
 import { checkClaim, CLAIM_KEY } from "./claims";
+import { declared } from "./internal/stackGuard";
 import { shimFor } from "./shim";
 
 export interface IdProtectionArgs {
@@ -27,5 +28,6 @@ export class IdProtection extends pulumi.dynamic.Resource {
 
   constructor(name: string, args: IdProtectionArgs, opts?: pulumi.CustomResourceOptions) {
     super(shimFor("IdProtection"), name, { initialEnabled: undefined, ...args, [CLAIM_KEY]: checkClaim("IdProtection", name, args) }, opts, "domainsreseller", "IdProtection");
+    declared("IdProtection", name);
   }
 }

@@ -1,5 +1,6 @@
 import * as pulumi from "@pulumi/pulumi";
 import { checkClaim, CLAIM_KEY } from "./claims";
+import { declared } from "./internal/stackGuard";
 import { shimFor } from "./shim";
 
 export interface NameserversArgs {
@@ -25,5 +26,6 @@ export class Nameservers extends pulumi.dynamic.Resource {
 
   constructor(name: string, args: NameserversArgs, opts?: pulumi.CustomResourceOptions) {
     super(shimFor("Nameservers"), name, { initialNameservers: undefined, ...args, [CLAIM_KEY]: checkClaim("Nameservers", name, args) }, opts, "domainsreseller", "Nameservers");
+    declared("Nameservers", name);
   }
 }

@@ -1,5 +1,6 @@
 import * as pulumi from "@pulumi/pulumi";
 import { checkClaim, CLAIM_KEY } from "./claims";
+import { declared } from "./internal/stackGuard";
 import { shimFor } from "./shim";
 
 export interface PrivateNameserverArgs {
@@ -31,5 +32,6 @@ export class PrivateNameserver extends pulumi.dynamic.Resource {
 
   constructor(name: string, args: PrivateNameserverArgs, opts?: pulumi.CustomResourceOptions) {
     super(shimFor("PrivateNameserver"), name, { adopted: undefined, ...args, [CLAIM_KEY]: checkClaim("PrivateNameserver", name, args) }, opts, "domainsreseller", "PrivateNameserver");
+    declared("PrivateNameserver", name);
   }
 }

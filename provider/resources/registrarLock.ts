@@ -1,5 +1,6 @@
 import * as pulumi from "@pulumi/pulumi";
 import { checkClaim, CLAIM_KEY } from "./claims";
+import { declared } from "./internal/stackGuard";
 import { shimFor } from "./shim";
 
 export interface RegistrarLockArgs {
@@ -30,5 +31,6 @@ export class RegistrarLock extends pulumi.dynamic.Resource {
 
   constructor(name: string, args: RegistrarLockArgs, opts?: pulumi.CustomResourceOptions) {
     super(shimFor("RegistrarLock"), name, { initialLocked: undefined, ...args, [CLAIM_KEY]: checkClaim("RegistrarLock", name, args) }, opts, "domainsreseller", "RegistrarLock");
+    declared("RegistrarLock", name);
   }
 }

@@ -15,11 +15,15 @@ import {
   stateAfterSave,
   stateRecords,
   type DnsPlan,
+  type DnsRecord,
   type DnsRecordSetInputs,
   type DnsRecordSetState,
   type LiveRow,
 } from "../model/dns";
+import { isUnknown } from "../model/unknown";
+import { DEFAULT_ZONE_THRESHOLDS, reviewZoneChange } from "../model/safety";
 import { unlessGone } from "./gone";
+import { safetySettings } from "./settings";
 import { PartialApplyError, type KindContext, type ResourceKind } from "./kind";
 import { readZone, readZoneForSave, saveZone } from "./zone";
 
@@ -56,6 +60,18 @@ async function apply(ctx: KindContext, inputs: DnsRecordSetInputs & { profile?: 
   }
 }
 
+/** The zone-change rail (model/safety): why a large or apex-NS change without the matching allowChanges is refused. */
+function unsafeChange(olds: DnsRecordSetState, news: DnsRecordSetInputs): string | undefined {
+  if (isUnknown(news.records) || isUnknown(news.mode) || isUnknown(news.allowChanges)) return undefined; // decided at apply, with real values
+  const safety = safetySettings();
+  const thresholds = {
+    percent: safety.zoneChangeThreshold ?? DEFAULT_ZONE_THRESHOLDS.percent,
+    minRecords: safety.zoneChangeMinRecords ?? DEFAULT_ZONE_THRESHOLDS.minRecords,
+  };
+  const verdict = reviewZoneChange({ olds, declared: news, thresholds, consent: news.allowChanges });
+  return verdict.ok ? undefined : verdict.message;
+}
+
 const isMap = (value: unknown): value is Record<string, unknown> => typeof value === "object" && value !== null && !Array.isArray(value);
 
 export const dnsRecordSet: ResourceKind<typeof dnsRecordSetInputsSchema, State> = {
@@ -69,6 +85,19 @@ export const dnsRecordSet: ResourceKind<typeof dnsRecordSetInputsSchema, State> 
     const base = diffDnsRecordSet(olds, news);
     const profileChanged = (olds.profile ?? undefined) !== ((news as { profile?: string }).profile ?? undefined);
     return profileChanged ? { changes: true, replaces: [...base.replaces, "profile"], deleteBeforeReplace: true } : base;
+  },
+
+  // The zone-change rail, in check so that the preview stops with the message (and nothing is
+  // written): the planned change is judged against the zone as it is now, with the records this
+  // set managed so far (the previous inputs) and, authoritative, every record it would take over.
+  async prepare(ctx, olds, inputs) {
+    const live = await unlessGone(ctx.client, inputs.domain, () => readZone(ctx, inputs.domain));
+    if (live === undefined) return { ok: true, inputs }; // create or refresh names the missing domain
+    const managed = isMap(olds.records) ? (olds.records as Record<string, DnsRecord>) : {};
+    const found = refreshState({ domain: inputs.domain, mode: inputs.mode, records: { ...managed, ...recordMap(inputs.records) }, unmanagedCount: 0 }, live);
+    const refusal = unsafeChange(found, inputs);
+    // No property: the engine then prints the reason alone, not the whole record map beside it.
+    return refusal === undefined ? { ok: true, inputs } : { ok: false, failures: [{ property: "", reason: refusal }] };
   },
 
   async create(ctx, inputs) {

@@ -17,8 +17,15 @@ export { kinds } from "./kinds";
 const PROVIDER_KEY = "__provider";
 
 function contextFor(profile: unknown): KindContext {
-  const client = clientFor(resolveSettings(typeof profile === "string" ? profile : undefined));
-  return { client, warn: (message) => process.stderr.write(`warning: ${message}\n`) };
+  let client: KindContext["client"] | undefined;
+  return {
+    // Resolved on first use, so a kind that never calls the API (the stack guard) needs no credentials.
+    get client() {
+      client ??= clientFor(resolveSettings(typeof profile === "string" ? profile : undefined));
+      return client;
+    },
+    warn: (message) => process.stderr.write(`warning: ${message}\n`),
+  };
 }
 
 async function run<T>(kindName: string, kind: AnyKind, verb: string, props: Props, work: (ctx: KindContext) => Promise<T>, provider?: unknown): Promise<T> {
@@ -50,6 +57,8 @@ export async function check(kindName: string, olds: Props, news: Props): Promise
   const kind = kindNamed(kindName);
   const outcome = checkInputs(kind.inputs, kind.fromEngine ? kind.fromEngine(news) : news);
   if (!outcome.ok) return { inputs: news, failures: outcome.failures };
+  const refused = kind.review && !isUnknown(outcome.inputs) ? kind.review(withoutInternal(olds), outcome.inputs) : [];
+  if (refused.length > 0) return { inputs: news, failures: refused };
   if (!kind.prepare || isUnknown(outcome.inputs)) return { inputs: toEngine(kind, outcome.inputs) };
   try {
     resolveSettings(typeof outcome.inputs.profile === "string" ? outcome.inputs.profile : undefined);

@@ -51,6 +51,11 @@ export interface ResourceKind<S extends z.ZodObject, State extends object> {
    * only; never orders. `olds` are the previous inputs (after a refresh, as `read` returned them).
    */
   prepare?(ctx: KindContext, olds: Record<string, unknown>, inputs: z.output<S>): Promise<{ ok: true; inputs: z.output<S> } | { ok: false; failures: { property: string; reason: string }[] }>;
+  /**
+   * After the schema check, without network or credentials: refuses a change of inputs that a
+   * safety rail does not allow (model/safety). `olds` are the previous inputs ({} when new).
+   */
+  review?(olds: Record<string, unknown>, inputs: z.output<S>): { property: string; reason: string }[];
   diff(olds: State, news: z.output<S>): ResourceDiff;
   /** Adopts what exists in the account; throws PartialApplyError when only part was applied. */
   create(ctx: KindContext, inputs: z.output<S>): Promise<{ id: string; state: State }>;

@@ -8,6 +8,7 @@ import { idProtection } from "./idProtection";
 import { nameservers } from "./nameservers";
 import { privateNameserver } from "./privateNameserver";
 import { registrarLock } from "./registrarLock";
+import { stackGuard } from "./stackGuard";
 
 // The registry holds kinds of different input and state types; each is type-checked where it is defined.
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -21,6 +22,7 @@ export const kinds: Record<string, AnyKind> = {
   EmailForwarding: emailForwarding,
   IdProtection: idProtection,
   PrivateNameserver: privateNameserver,
+  StackGuard: stackGuard,
 };
 
 export function kindNamed(name: string): AnyKind {

@@ -34,6 +34,15 @@ const TUNING = [
   { field: "requestTimeoutMs", key: `${NAMESPACE}:requestTimeoutMs`, env: "DOMAINSRESELLER_REQUEST_TIMEOUT_MS" },
 ] as const;
 
+/** Safety rails (docs/safety-rails.md): limits a deployment must stay within unless consented. */
+const SAFETY = {
+  zoneChangeThreshold: { key: `${NAMESPACE}:zoneChangeThreshold`, env: "DOMAINSRESELLER_ZONE_CHANGE_THRESHOLD" },
+  zoneChangeMinRecords: { key: `${NAMESPACE}:zoneChangeMinRecords`, env: "DOMAINSRESELLER_ZONE_CHANGE_MIN_RECORDS" },
+  maxChargePerRun: { key: `${NAMESPACE}:maxChargePerRun`, env: "DOMAINSRESELLER_MAX_CHARGE_PER_RUN" },
+  maxDeletesPerRun: { key: `${NAMESPACE}:maxDeletesPerRun`, env: "DOMAINSRESELLER_MAX_DELETES_PER_RUN" },
+  allowDeletes: { key: `${NAMESPACE}:allowDeletes`, env: "DOMAINSRESELLER_ALLOW_DELETES" },
+} as const;
+
 export { ConfigurationError };
 
 let stackConfig: Record<string, string> = {};
@@ -41,7 +50,7 @@ let stackConfig: Record<string, string> = {};
 /** Called by the provider's `configure`: keeps our namespace's values; everything else is not ours to hold. */
 export function configureFrom(source: ConfigSource): void {
   const kept: Record<string, string> = {};
-  for (const { key } of [...REQUIRED, ...TUNING, PROFILES]) {
+  for (const { key } of [...REQUIRED, ...TUNING, PROFILES, ...Object.values(SAFETY)]) {
     const value = source.get(key);
     if (value !== undefined && value !== "") kept[key] = value;
   }
@@ -55,14 +64,41 @@ function lookup(key: string, env: string): string | undefined {
   return value === undefined || value.trim() === "" ? undefined : value.trim();
 }
 
-function positiveInteger(key: string, env: string): number | undefined {
+function numberSetting(key: string, env: string, rule: { what: string; valid: (n: number) => boolean }): number | undefined {
   const raw = lookup(key, env);
   if (raw === undefined) return undefined;
   const value = Number(raw);
-  if (!Number.isInteger(value) || value <= 0) {
-    throw new ConfigurationError(`${key} (or ${env}) must be a positive whole number; got ${JSON.stringify(raw)}.`);
+  if (!Number.isFinite(value) || !rule.valid(value)) {
+    throw new ConfigurationError(`${key} (or ${env}) must be ${rule.what}; got ${JSON.stringify(raw)}.`);
   }
   return value;
+}
+
+const POSITIVE_WHOLE = { what: "a positive whole number", valid: (n: number) => Number.isInteger(n) && n > 0 };
+const WHOLE = { what: "a whole number, 0 or more", valid: (n: number) => Number.isInteger(n) && n >= 0 };
+const PERCENT = { what: "a percentage from 0 to 100", valid: (n: number) => n >= 0 && n <= 100 };
+const AMOUNT = { what: "an amount, 0 or more, in the account's currency (e.g. 50 or 49.99)", valid: (n: number) => n >= 0 && Math.round(n * 100) === n * 100 };
+
+const positiveInteger = (key: string, env: string) => numberSetting(key, env, POSITIVE_WHOLE);
+
+export interface SafetySettings {
+  zoneChangeThreshold?: number | undefined;
+  zoneChangeMinRecords?: number | undefined;
+  maxChargePerRun?: number | undefined;
+  maxDeletesPerRun?: number | undefined;
+  /** Verbatim "N:checksum"; parsed where it is used, so a mistake is named there. */
+  allowDeletes?: string | undefined;
+}
+
+/** The safety limits as set (absent: the rails' defaults apply). Throws naming a malformed value. */
+export function safetySettings(): SafetySettings {
+  return {
+    zoneChangeThreshold: numberSetting(SAFETY.zoneChangeThreshold.key, SAFETY.zoneChangeThreshold.env, PERCENT),
+    zoneChangeMinRecords: numberSetting(SAFETY.zoneChangeMinRecords.key, SAFETY.zoneChangeMinRecords.env, WHOLE),
+    maxChargePerRun: numberSetting(SAFETY.maxChargePerRun.key, SAFETY.maxChargePerRun.env, AMOUNT),
+    maxDeletesPerRun: numberSetting(SAFETY.maxDeletesPerRun.key, SAFETY.maxDeletesPerRun.env, WHOLE),
+    allowDeletes: lookup(SAFETY.allowDeletes.key, SAFETY.allowDeletes.env),
+  };
 }
 
 /** Resolves the settings, or fails naming every missing config key and its environment variable. */

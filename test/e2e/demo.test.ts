@@ -17,7 +17,7 @@ describe("npm run demo", () => {
   it("runs up, shows the out-of-band DNS change and unlock as drift, converges, and leaves nothing behind", async () => {
     const { code, output } = await runDemo();
     expect(code, output).toBe(0);
-    expect(output).toMatch(/\+ 9 created/);
+    expect(output).toMatch(/\+ 10 created/); // 8 resources, the stack guard and the stack
     expect(output).toMatch(/~ locked: false => true/);
     expect(output).toMatch(/\+ @\/A\/192\.0\.2\.10\s*:/);
     expect(output).toContain("No drift left");

@@ -19,7 +19,8 @@ const shop = new Domain("shop", {
   contacts: { registrant: ${REGISTRANT} },
   maxPrice: 20,
 });
-new Domain("widgets", { name: "adopt-me-e2e.com", source: "adopt" });
+// Adopted with its registrant declared: the first up saves it (an adopt orders nothing, but does apply what is declared).
+new Domain("widgets", { name: "adopt-me-e2e.com", source: "adopt", contacts: { registrant: ${REGISTRANT} } });
 ${extra}
 export const shopStatus = shop.status;
 export const shopQuote = shop.lastQuote;
@@ -59,6 +60,9 @@ describe("Domain on the real engine", () => {
     await project.ok(["up", "--yes", "--non-interactive", "--skip-preview"]);
     expect(await ledgerFor("fresh-shop-e2e.com")).toEqual([expect.objectContaining({ type: "register", years: 1, amount: "13.75" })]);
     expect(await ledgerFor("adopt-me-e2e.com")).toEqual([]);
+    const adopted = await panel.call("getContacts", { domain: "adopt-me-e2e.com" });
+    const section = Object.keys(adopted).find((s) => s.toLowerCase() === "registrant") ?? "Registrant";
+    expect(adopted[section]?.["Email Address"]).toBe("ada@example.org");
     const outputs = JSON.parse((await project.ok(["stack", "output", "--json"])).stdout);
     expect(outputs.shopStatus).toBe("Active");
     expect(outputs.shopQuote).toMatchObject({ kind: "register", years: 1, amount: "13.75" });
@@ -93,8 +97,10 @@ describe("Domain on the real engine", () => {
     const expiryBefore = (await panel.call("information", { domain: "fresh-shop-e2e.com" })).expiryDate;
     await emulator.admin("POST", "/clock", { offsetSeconds: 340 * 86_400 });
     try {
-      const preview = await project.pulumi(["preview", "--refresh", "--expect-no-changes", "--non-interactive"]);
+      const preview = await project.pulumi(["preview", "--refresh", "--diff", "--expect-no-changes", "--non-interactive"]);
       expect(preview.code).not.toBe(0); // the renewal is a planned change, shown before it is made
+      // …with what it will charge, from the account's price list.
+      expect(preview.stdout).toMatch(/\+ quote\s*: \{[^}]*amount\s*: "13\.75"[^}]*currency\s*: "USD"[^}]*kind\s*: "renew"/s);
       await project.ok(["up", "--refresh", "--yes", "--non-interactive", "--skip-preview"]);
       expect((await ledgerFor("fresh-shop-e2e.com")).map((e) => e.type)).toEqual(["register", "renew"]);
       expect((await panel.call("information", { domain: "fresh-shop-e2e.com" })).expiryDate).not.toBe(expiryBefore);

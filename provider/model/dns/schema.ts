@@ -37,12 +37,21 @@ export const dnsModeSchema = z
   })
   .default("merge");
 
+/** The consent a safety-rail refusal prints (docs/safety-rails.md), copied into the program in review. */
+export const allowChangesSchema = z
+  .object({
+    changes: z.number({ message: "must be the number of changes the refusal printed" }).int().nonnegative(),
+    checksum: z.string().regex(/^[0-9a-fA-F]{8}$/, { message: "must be the 8-digit checksum the refusal printed, e.g. \"3f9a1c2e\"" }),
+  })
+  .strict();
+
 const plainInputs = z
   .object({
     domain: domainNameSchema,
     mode: dnsModeSchema,
     records: z.array(dnsRecordSchema, { message: "must be a list of records ({ name, type, value, priority? })" }),
     profile: profileSchema,
+    allowChanges: allowChangesSchema.optional(),
   })
   .strict();
 

@@ -26,6 +26,7 @@ import { resolveSettings } from "../settings";
 import { PartialApplyError } from "../kind";
 import { accountDomain, availability, type Information } from "./account";
 import { orderOnce } from "./order";
+import { checkCharge } from "./charge";
 import { quoteFailures, quoteOrder } from "./quote";
 
 /**
@@ -72,13 +73,8 @@ export const domain: ResourceKind<typeof domainInputsSchema, DomainState> = {
   },
 
   async prepare(ctx, olds, inputs) {
-    // Only a new resource that would order is quoted; an existing one changes nothing that costs.
-    if (Object.keys(olds).length > 0 || inputs.source === "adopt") return { ok: true, inputs };
-    if ((await accountDomain(ctx.client, inputs.name)) !== undefined) return { ok: true, inputs }; // adopted: nothing to pay
-    const outcome = await quoteOrder(ctx, inputs.source, inputs.name, inputs.years ?? 0);
-    const failures = await quoteFailures(ctx, inputs, outcome);
-    // The quote travels with the inputs, so the preview shows what will be charged.
-    return failures.length > 0 ? { ok: false, failures } : { ok: true, inputs: { ...inputs, quote: outcome.quote } as DomainInputs };
+    // An order (new resource) or a due renewal is quoted, checked and shown; anything else costs nothing.
+    return checkCharge(ctx, Object.keys(olds).length === 0, inputs);
   },
 
   async create(ctx, raw) {
@@ -89,7 +85,11 @@ export const domain: ResourceKind<typeof domainInputsSchema, DomainState> = {
     if (decision.action === "refuse") throw new Error(decision.reason);
     if (decision.action === "adopt") {
       const pending = transferStatusOf({ info, source: inputs.source });
-      return { id: inputs.name, state: await observe(ctx, inputs as DomainInputs, info as Information, null, pending) };
+      const adopted = await observe(ctx, inputs as DomainInputs, info as Information, null, pending);
+      // Declared contacts apply from the first `up`, as they would on an update.
+      if (inputs.contacts === undefined || diffContacts(inputs.contacts, adopted.contacts ?? {}).length === 0) return { id: inputs.name, state: adopted };
+      await saveContacts(ctx, adopted, inputs as DomainInputs);
+      return { id: inputs.name, state: await observe(ctx, inputs as DomainInputs, (await accountDomain(ctx.client, inputs.name)) ?? (info as Information), null, pending) };
     }
     const kind = inputs.source as "register" | "transfer";
     // Quoted again right before ordering: the preview's quote may be old, and prices move.
@@ -119,7 +119,8 @@ export const domain: ResourceKind<typeof domainInputsSchema, DomainState> = {
     return { id, state: fresh, inputs: inputsOfState(fresh) };
   },
 
-  async update(ctx, _id, olds, news) {
+  async update(ctx, _id, olds, raw) {
+    const { quote: _previewQuote, ...news } = raw as DomainInputs & { quote?: Quote };
     if (olds.transferStatus === "failed") throw new Error(`the transfer of ${news.name} failed: ${olds.transferFailureReason ?? "the registry gave no reason"}. Fix the cause (EPP code, lock at the losing registrar) and transfer again, or remove the resource.`);
     await saveContacts(ctx, olds, news);
     let lastQuote = olds.lastQuote;

@@ -1,0 +1,46 @@
+// What one Domain would charge in this deployment, for the preview and the charge rail: an order
+// (a new register or transfer not already in the account) or a renewal that is due. The plans of
+// the whole run sit in one ChargePlan, because the provider process serves one deployment.
+import { renewalDue, transferStatusOf, type DomainInputs } from "../../model/domain";
+import { ChargePlan } from "../../model/safety";
+import type { KindContext } from "../kind";
+import { safetySettings } from "../settings";
+import { accountDomain } from "./account";
+import { quoteFailures, quoteOrder } from "./quote";
+
+const runCharges = new ChargePlan();
+
+export type ChargeCheck = { ok: true; inputs: DomainInputs } | { ok: false; failures: { property: string; reason: string }[] };
+
+/** The quote to pay for, or undefined when this resource places no charge in this run. */
+async function quoteToPay(ctx: KindContext, isNew: boolean, inputs: DomainInputs) {
+  if (isNew) {
+    if (inputs.source === "adopt") return undefined;
+    if ((await accountDomain(ctx.client, inputs.name)) !== undefined) return undefined; // adopted: nothing to pay
+    return quoteOrder(ctx, inputs.source, inputs.name, inputs.years ?? 0);
+  }
+  if (inputs.renewal === undefined) return undefined;
+  const info = await accountDomain(ctx.client, inputs.name);
+  // Not in the account (the read will say so) or a transfer still pending: nothing to renew yet.
+  if (info === undefined || transferStatusOf({ info }) === "pendingTransfer") return undefined;
+  const due = renewalDue({ expiryDate: info.expiryDate, now: ctx.client.serverNow(), minDaysRemaining: inputs.renewal.minDaysRemaining }).due;
+  return due ? quoteOrder(ctx, "renew", inputs.name, inputs.renewal.years) : undefined;
+}
+
+/**
+ * Quotes what this resource would charge, refuses what must not be ordered (maxPrice, balance,
+ * premium, the run's maxChargePerRun), and returns the inputs with the quote and the run's
+ * running total, which the preview shows as `quote`.
+ */
+export async function checkCharge(ctx: KindContext, isNew: boolean, inputs: DomainInputs): Promise<ChargeCheck> {
+  const outcome = await quoteToPay(ctx, isNew, inputs);
+  if (outcome === undefined) {
+    runCharges.forget(inputs.name);
+    return { ok: true, inputs };
+  }
+  const failures = await quoteFailures(ctx, inputs, outcome);
+  if (failures.length > 0 || outcome.quote === undefined) return { ok: false, failures };
+  const verdict = runCharges.plan({ domain: inputs.name, quote: outcome.quote }, safetySettings().maxChargePerRun);
+  if (!verdict.ok) return { ok: false, failures: [{ property: "", reason: verdict.message }] };
+  return { ok: true, inputs: { ...inputs, quote: { ...outcome.quote, runningTotal: verdict.runningTotal } } as DomainInputs };
+}
