@@ -31,6 +31,9 @@ function programEnd(): { stack: pulumi.Resource; ended: Promise<void> } | undefi
   const prototype = pulumi.ComponentResource.prototype as unknown as Registrar;
   const original = prototype.registerOutputs;
   const ended = new Promise<void>((resolve) => {
+    // Should a future SDK register the stack's outputs some other way, the program must still not
+    // wait forever: when nothing else is left to run, the list is as complete as it will get.
+    process.once("beforeExit", () => resolve());
     prototype.registerOutputs = function (this: unknown, outputs?: unknown) {
       if (this === stack) {
         prototype.registerOutputs = original;
