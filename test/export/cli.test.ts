@@ -5,19 +5,12 @@
 import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { captureOutput } from "../helpers/output";
 import { ALL_KNOWN_REFUSAL, run as exportCommand, YAML_REFUSAL } from "../../cli/commands/export";
 import { startEmulator, type EmulatorHandle } from "../../emulator";
 
-let out = "";
-let err = "";
-beforeEach(() => {
-  out = "";
-  err = "";
-  vi.spyOn(process.stdout, "write").mockImplementation((chunk: string | Uint8Array) => ((out += String(chunk)), true));
-  vi.spyOn(process.stderr, "write").mockImplementation((chunk: string | Uint8Array) => ((err += String(chunk)), true));
-});
-afterEach(() => vi.restoreAllMocks());
+const output = captureOutput();
 
 const scratch = () => mkdtempSync(join(tmpdir(), "export-cli-"));
 
@@ -26,28 +19,28 @@ describe("domainsreseller export: argument errors (exit 2, before any request)",
 
   it("no domain", async () => {
     expect(await exportCommand([...creds])).toBe(2);
-    expect(err).toMatch(/export needs at least one DOMAIN/);
+    expect(output.err()).toMatch(/export needs at least one DOMAIN/);
   });
 
   it("--all-known: the API has no route that lists domains, so names are required", async () => {
     expect(await exportCommand(["--all-known", ...creds])).toBe(2);
-    expect(err).toContain(ALL_KNOWN_REFUSAL);
-    expect(err).toMatch(/no route that lists the domains of an account/);
+    expect(output.err()).toContain(ALL_KNOWN_REFUSAL);
+    expect(output.err()).toMatch(/no route that lists the domains of an account/);
   });
 
   it("--format yaml: dynamic resources exist only in a Node.js program", async () => {
     expect(await exportCommand(["example.com", "--format", "YAML", ...creds])).toBe(2);
-    expect(err).toContain(YAML_REFUSAL);
-    expect(err).toMatch(/Node\.js dynamic resources/);
+    expect(output.err()).toContain(YAML_REFUSAL);
+    expect(output.err()).toMatch(/Node\.js dynamic resources/);
   });
 
   it("an unknown --format, a bad domain, an unknown flag", async () => {
     expect(await exportCommand(["example.com", "--format", "json", ...creds])).toBe(2);
-    expect(err).toMatch(/--format must be typescript; got "json"/);
+    expect(output.err()).toMatch(/--format must be typescript; got "json"/);
     expect(await exportCommand(["https://example.com", ...creds])).toBe(2);
-    expect(err).toMatch(/"https:\/\/example\.com" is not a domain name/);
+    expect(output.err()).toMatch(/"https:\/\/example\.com" is not a domain name/);
     expect(await exportCommand(["example.com", "--out", "x", ...creds])).toBe(2);
-    expect(err).toMatch(/Unknown option '--out'/);
+    expect(output.err()).toMatch(/Unknown option '--out'/);
   });
 
   it("missing credentials name the flag and the variable", async () => {
@@ -58,21 +51,21 @@ describe("domainsreseller export: argument errors (exit 2, before any request)",
     } finally {
       vi.unstubAllEnvs();
     }
-    expect(err).toMatch(/missing credentials \(the API base URL: pass --endpoint or set DOMAINSRESELLER_ENDPOINT; the API key: pass --api-key or set DOMAINSRESELLER_API_KEY\)/);
+    expect(output.err()).toMatch(/missing credentials \(the API base URL: pass --endpoint or set DOMAINSRESELLER_ENDPOINT; the API key: pass --api-key or set DOMAINSRESELLER_API_KEY\)/);
   });
 
   it("an existing export is not overwritten without --force", async () => {
     const dir = scratch();
     writeFileSync(join(dir, "index.ts"), "// mine\n");
     expect(await exportCommand(["example.com", "-o", dir, ...creds])).toBe(2);
-    expect(err).toMatch(/already holds an export \(index\.ts\): pass --force/);
+    expect(output.err()).toMatch(/already holds an export \(index\.ts\): pass --force/);
     expect(readFileSync(join(dir, "index.ts"), "utf8")).toBe("// mine\n");
-    expect(`${out}${err}`).not.toContain("k-not-printed");
+    expect(`${output.out()}${output.err()}`).not.toContain("k-not-printed");
   });
 
   it("--help prints the usage and exits 0", async () => {
     expect(await exportCommand(["--help"])).toBe(0);
-    expect(out).toMatch(/^usage: domainsreseller export <DOMAIN>\.\.\./);
+    expect(output.out()).toMatch(/^usage: domainsreseller export <DOMAIN>\.\.\./);
   });
 });
 
@@ -103,13 +96,13 @@ describe("domainsreseller export against the emulator", () => {
   it("writes the project, one progress line per domain on stderr, the files on stdout", async () => {
     const dir = join(scratch(), "portfolio");
     expect(await exportCommand(["Acme-Shop.io", "acme-widgets.net", "acme-shop.io", "-o", dir, ...creds])).toBe(0);
-    const lines = err.trimEnd().split("\n");
+    const lines = output.err().trimEnd().split("\n");
     expect(lines[0]).toMatch(/^export: acme-shop\.io: Domain, DnsRecordSet \(authoritative, 7 records\), Nameservers, RegistrarLock \(unlocked\), EmailForwarding \(1 forward\), IdProtection \(off\); contacts: registrant, admin, tech, billing$/);
     expect(lines[1]).toMatch(/^export: acme-widgets\.net: Domain, Nameservers, RegistrarLock \(unlocked\), EmailForwarding \(0 forwards\), IdProtection \(off\); contacts: .*; not declared \(see index\.ts\): DnsRecordSet$/);
-    expect(out.trimEnd().split("\n")).toEqual(["index.ts", "Pulumi.yaml", "package.json", "tsconfig.json", "zones/acme-shop.io.yaml"].map((f) => join(dir, f)));
+    expect(output.out().trimEnd().split("\n")).toEqual(["index.ts", "Pulumi.yaml", "package.json", "tsconfig.json", "zones/acme-shop.io.yaml"].map((f) => join(dir, f)));
     expect(readFileSync(join(dir, "index.ts"), "utf8").replace(/\n\/\/ /g, " ")).toMatch(/DnsRecordSet not declared: the server refused GET \/domains\/acme-widgets\.net\/dns: domain acme-widgets\.net does not have the DNS Management add-on/);
     expect(readFileSync(join(dir, "Pulumi.yaml"), "utf8")).toMatch(/^name: portfolio\n/);
-    expect(`${out}${err}${readdirSync(dir).map((f) => (f === "zones" ? "" : readFileSync(join(dir, f), "utf8"))).join("")}`).not.toContain(emulator.accounts[0]!.apiKey);
+    expect(`${output.out()}${output.err()}${readdirSync(dir).map((f) => (f === "zones" ? "" : readFileSync(join(dir, f), "utf8"))).join("")}`).not.toContain(emulator.accounts[0]!.apiKey);
   });
 
   it("--no-contacts leaves the contacts out, saying so", async () => {
@@ -118,15 +111,15 @@ describe("domainsreseller export against the emulator", () => {
     const program = readFileSync(join(dir, "index.ts"), "utf8");
     expect(program).not.toMatch(/contacts:|firstName/);
     expect(program).toContain("// contacts left out (not managed): left out by --no-contacts.");
-    expect(err).toMatch(/^export: acme-shop\.io: .*; no contacts$/m);
+    expect(output.err()).toMatch(/^export: acme-shop\.io: .*; no contacts$/m);
   });
 
   it("a domain not in the account fails the export naming it and the route; nothing is written", async () => {
     const dir = join(scratch(), "out");
     expect(await exportCommand(["acme-shop.io", "not-mine.com", "-o", dir, ...creds])).toBe(1);
-    expect(err).toMatch(/^export: failed: not-mine\.com: GET \/domains\/not-mine\.com\/information: .*not found/m);
-    expect(err).toMatch(/1 of 2 domains could not be read; nothing was written/);
+    expect(output.err()).toMatch(/^export: failed: not-mine\.com: GET \/domains\/not-mine\.com\/information: .*not found/m);
+    expect(output.err()).toMatch(/1 of 2 domains could not be read; nothing was written/);
     expect(existsSync(dir)).toBe(false);
-    expect(out).toBe("");
+    expect(output.out()).toBe("");
   });
 });
