@@ -14,6 +14,7 @@ const commands: Record<string, Command> = {
   call: { summary: "send one signed API call and print the JSON response", load: () => import("./commands/call") },
   schema: { summary: "print the JSON Schema of zone files, for editors", load: () => import("./commands/schema") },
   "import-zone": { summary: "convert a BIND or OctoDNS zone into a zone file", load: () => import("./commands/import-zone") },
+  "plan-md": { summary: "turn `pulumi preview --json` into a pull-request comment (Markdown or JSON)", load: () => import("./commands/plan-md") },
   export: { summary: "write a Pulumi program that adopts domains as they are live", load: () => import("./commands/export") },
 };
 

@@ -1,0 +1,172 @@
+// plan-md on previews captured from the real engine (test/e2e/capture-previews.test.ts): each
+// fixture renders exactly as its committed <scenario>.md and <scenario>.plan.json, and each has
+// assertions of its own so a regression fails for the right reason. UPDATE_GOLDEN=1 rewrites the
+// golden files from the current renderer (review the diff; never edit them by hand).
+import { existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { buildPlan, parsePreview, renderJson, renderMarkdown, type Plan } from "../../provider/plan";
+
+const FIXTURES = "test/fixtures/previews";
+const SCENARIOS = readdirSync(FIXTURES)
+  .filter((f) => f.endsWith(".json") && !f.endsWith(".plan.json"))
+  .map((f) => f.replace(/\.json$/, ""))
+  .sort();
+
+const load = (scenario: string): { plan: Plan; md: string; json: string } => {
+  const plan = buildPlan(parsePreview(readFileSync(join(FIXTURES, `${scenario}.json`), "utf8")));
+  return { plan, md: renderMarkdown(plan), json: renderJson(plan) };
+};
+
+describe("golden files", () => {
+  it("every scenario of the capture script has a fixture", () => {
+    expect(SCENARIOS).toEqual(["adds", "changes", "charge", "deletes", "drift", "refusal", "safety", "unchanged"]);
+  });
+
+  it.each(SCENARIOS)("%s renders as its committed Markdown and JSON", (scenario) => {
+    const { md, json } = load(scenario);
+    const mdFile = join(FIXTURES, `${scenario}.md`);
+    const jsonFile = join(FIXTURES, `${scenario}.plan.json`);
+    if (process.env.UPDATE_GOLDEN) {
+      writeFileSync(mdFile, md);
+      writeFileSync(jsonFile, json);
+    }
+    expect(existsSync(mdFile), `${mdFile} is missing: run UPDATE_GOLDEN=1 npx vitest run --project unit test/plan/golden.test.ts`).toBe(true);
+    expect(md).toBe(readFileSync(mdFile, "utf8"));
+    expect(json).toBe(readFileSync(jsonFile, "utf8"));
+  });
+
+  it.each(SCENARIOS)("%s: no secret's plaintext and no unnormalised path or port", (scenario) => {
+    const { md, json } = load(scenario);
+    for (const text of [md, json, readFileSync(join(FIXTURES, `${scenario}.json`), "utf8")]) {
+      expect(text).not.toContain("Epp-Capture-Secret-4711");
+      expect(text).not.toMatch(/\/tmp\/|\.e2e\/plan-|127\.0\.0\.1:\d/);
+    }
+  });
+});
+
+/** The Markdown from its "### domain" heading to the next one. */
+const section = (md: string, domain: string): string => {
+  const start = md.indexOf(`### ${domain}`);
+  expect(start, `no section for ${domain}`).toBeGreaterThan(-1);
+  const next = md.indexOf("\n### ", start + 4);
+  return md.slice(start, next === -1 ? undefined : next);
+};
+
+describe("what each scenario must show", () => {
+  it("adds: the new records as added rows and the new lock; the unchanged resource counted, not listed", () => {
+    const { plan, md } = load("adds");
+    expect(plan.counts).toMatchObject({ create: 1, update: 1, delete: 0, unchanged: 1, errors: 0 });
+    const dns = section(md, "plan-adds.com");
+    expect(dns).toContain("| added | `@` | MX | `mail.plan-adds.com` | 10 |");
+    expect(dns).toContain("| added | `@` | TXT | `v=spf1 mx -all` |  |");
+    expect(dns).toMatch(/\*\*Registrar lock\*\* \(`lock`, created\)/);
+    expect(dns).not.toContain("ID protection"); // unchanged: counted only
+    expect(md.split("\n")[0]).toMatch(/1 unchanged/);
+  });
+
+  it("deletes: the removed resource and the removed records under Needs attention and in the domain", () => {
+    const { plan, md } = load("deletes");
+    expect(plan.removals.map((r) => `${r.action} ${r.kind} ${r.name}`)).toEqual(["delete IdProtection privacy"]);
+    const attention = md.slice(md.indexOf("### Needs attention"), md.indexOf("### plan-deletes.com"));
+    expect(attention).toContain("| delete | IdProtection `privacy` | `plan-deletes.com` | removed from the program |");
+    const dns = section(md, "plan-deletes.com");
+    expect(dns).toContain("| removed | `old` | A | `192.0.2.21` |  |");
+    expect(dns).toContain("| removed | `@` | TXT | `legacy-verification=abc` |  |");
+  });
+
+  it("changes: record values old → new, nameservers, forwarding and the contact e-mail by its path", () => {
+    const { plan, md } = load("changes");
+    expect(plan.counts).toMatchObject({ update: 4, create: 0, delete: 0 });
+    const dns = section(md, "plan-changes.com");
+    expect(dns).toContain("| changed | `@` | A | `192.0.2.30` → `192.0.2.99` |  |");
+    expect(dns).toContain("| changed | `www` | CNAME | `old.hosting.test` → `new.hosting.test` |  |");
+    expect(dns).toContain("`nameservers`: `ns1.old.test, ns2.old.test` → `ns1.new.test, ns2.new.test, ns3.new.test`");
+    expect(dns).toContain("| changed | `info` | `team@old.example` → `team@new.example` |");
+    expect(dns).toContain("| added | `sales` | `sales@new.example` |");
+    expect(dns).toContain("`contacts.registrant.email`: `ada@example.org` → `grace@example.org`");
+    expect(plan.charges).toEqual([]); // an adopted domain costs nothing
+  });
+
+  it("charge: each order with its kind, years and amount in USD, before the tables; the EPP code as [secret]", () => {
+    const { plan, md } = load("charge");
+    // In program order, which is the order the running total adds them up.
+    expect(plan.charges.map((c) => [c.charge, c.quoteKind, c.domain, c.years, c.amount, c.currency, c.runningTotal])).toEqual([
+      ["order", "register", "plan-charge-new.com", 2, "27.50", "USD", "27.50"],
+      ["order", "transfer", "plan-charge-moving.net", 1, "15.50", "USD", "43.00"],
+    ]);
+    const charges = md.indexOf("**Charges** (2)");
+    expect(charges).toBeGreaterThan(-1);
+    expect(charges).toBeLessThan(md.indexOf("### plan-charge-"));
+    expect(md).toContain("| register | `plan-charge-new.com` | `shop` | 2 | **27.50 USD** | 27.50 USD |");
+    expect(md).toContain("| transfer | `plan-charge-moving.net` | `moved` | 1 | **15.50 USD** | 43.00 USD |");
+    expect(section(md, "plan-charge-moving.net")).toContain("| `eppCode` | `[secret]` |");
+  });
+
+  it("refusal: the failed check comes first, naming maxPrice and the quote, before any table", () => {
+    const { plan, md } = load("refusal");
+    expect(plan.failed).toBe(true);
+    expect(md.split("\n")[0]).toMatch(/^## Preview failed \(\d+ errors?\)/);
+    const error = plan.errors.find((e) => e.resource?.name === "dear");
+    expect(error?.message).toMatch(/maxPrice/);
+    expect(error?.message).toMatch(/13\.75/);
+    expect(md.indexOf("raise maxPrice")).toBeGreaterThan(md.indexOf("### Needs attention"));
+    const firstTable = md.indexOf("\n|");
+    if (firstTable !== -1) expect(md.indexOf("raise maxPrice")).toBeLessThan(firstTable);
+  });
+
+  it("drift: the out-of-band changes labelled as drift (recorded → live), the code's new record as a change", () => {
+    const { plan, md } = load("drift");
+    expect(plan.counts.drifted).toBe(2);
+    const domain = section(md, "plan-drift.com");
+    const drift = domain.slice(domain.indexOf("#### Drift: changed outside of code"), domain.indexOf("#### Changes in the code"));
+    // Merge mode: the record put in its place live is not this set's, so the refresh shows only the loss.
+    expect(drift).toContain("| removed live | `@` | A | `192.0.2.40` |  |");
+    expect(drift).toContain("`locked`: `true` → `false` (recorded → live)");
+    const code = domain.slice(domain.indexOf("#### Changes in the code"));
+    expect(code).toContain("| added | `@` | TXT | `v=spf1 -all` |  |");
+    expect(code).not.toContain("192.0.2.66");
+    expect(plan.domains.find((d) => d.domain === "plan-drift.com")?.unchanged).toBe(1); // the nameservers
+  });
+
+  it("safety: five of twelve records removed from one zone, shown as removals (refused once the zone-change rail is in force)", () => {
+    const { plan, md } = load("safety");
+    const refusal = plan.errors.find((e) => e.refusal);
+    if (refusal) {
+      expect(refusal.refusal?.rule).toBe("zone-change");
+      expect(refusal.refusal?.consent).toMatch(/^allowChanges: \{ changes: \d+, checksum: "[0-9a-f]+" \}$/);
+      expect(md).toContain(`\`\`\`ts\n  ${refusal.refusal?.consent}\n  \`\`\``);
+    } else {
+      const removed = plan.domains.find((d) => d.domain === "plan-safety.com")?.changes[0]?.changes.dns?.removed ?? [];
+      expect(removed).toHaveLength(5);
+    }
+  });
+});
+
+describe("unchanged resources", () => {
+  it("unchanged (--show-sames): the three unchanged resources counted, not listed; the stack and the guard not counted", () => {
+    const { plan, md } = load("unchanged");
+    expect(plan.counts).toMatchObject({ update: 1, unchanged: 3, create: 0, delete: 0 });
+    expect(md.split("\n")[0]).toBe("## Plan: 1 to update, 3 unchanged");
+    const domain = section(md, "plan-unchanged.com (3 unchanged)");
+    expect(domain).toContain("`locked`: `true` → `false`");
+    for (const name of ["zone", "ns", "privacy"]) expect(domain).not.toContain(`\`${name}\``);
+  });
+
+  it("the same preview without --show-sames (only the stack listed among the unchanged) gives the same count", () => {
+    const document = JSON.parse(readFileSync(join(FIXTURES, "unchanged.json"), "utf8")) as { steps: { op: string; urn: string }[] };
+    document.steps = document.steps.filter((s) => s.op !== "same" || s.urn.includes("pulumi:pulumi:Stack"));
+    expect(buildPlan(parsePreview(JSON.stringify(document))).counts.unchanged).toBe(3);
+  });
+});
+
+describe("docs/pull-request-plan.md", () => {
+  it.each(["changes", "safety", "drift"])("shows the %s example exactly as plan-md renders it", (scenario) => {
+    expect(readFileSync("docs/pull-request-plan.md", "utf8")).toContain(`\`\`\`\`markdown\n${load(scenario).md}\`\`\`\``);
+  });
+
+  it("shows the charges exactly as plan-md renders them", () => {
+    const md = load("charge").md;
+    expect(readFileSync("docs/pull-request-plan.md", "utf8")).toContain(md.slice(md.indexOf("### Needs attention"), md.indexOf("\n### plan-charge")));
+  });
+});
