@@ -23,7 +23,7 @@ const REGISTRANT = {
 const CANONICAL_REGISTRANT = { ...REGISTRANT, firstName: "Ada", email: "Ada@example.com", phone: "+44.2071234567", country: "GB" };
 const NS = ["ns1.host.net", "ns2.host.net"];
 const REGISTER = { name: "shop-example.com", source: "register", years: 1, nameservers: NS, contacts: { registrant: REGISTRANT } };
-const TRANSFER = { name: "shop-example.com", source: "transfer", years: 1, eppCode: "s3cr3t-EPP" };
+const TRANSFER = { name: "shop-example.com", source: "transfer", years: 1, eppCode: "s3cr3t-EPP", nameservers: NS, contacts: { registrant: REGISTRANT } };
 const ADOPT = { name: "shop-example.com", source: "adopt" };
 
 describe("Domain inputs", () => {
@@ -47,8 +47,15 @@ describe("Domain inputs", () => {
     });
   });
 
-  it("accepts a transfer with its EPP code (trimmed) and no contacts", () => {
-    expect(check({ ...TRANSFER, eppCode: "  s3cr3t-EPP " })).toMatchObject({ ok: true, inputs: { source: "transfer", eppCode: "s3cr3t-EPP" } });
+  it("accepts a transfer with its EPP code (trimmed), its nameservers and its registrant", () => {
+    expect(check({ ...TRANSFER, eppCode: "  s3cr3t-EPP " })).toMatchObject({ ok: true, inputs: { source: "transfer", eppCode: "s3cr3t-EPP", nameservers: NS, contacts: { registrant: CANONICAL_REGISTRANT } } });
+  });
+
+  it("reports everything a bare transfer lacks at once: years, EPP code, nameservers and registrant", () => {
+    const outcome = check({ name: "shop-example.com", source: "transfer" });
+    expect(outcome.ok).toBe(false);
+    if (outcome.ok) return;
+    expect(outcome.failures.map((f) => f.property).sort()).toEqual(["contacts.registrant", "eppCode", "nameservers", "years"]);
   });
 
   it("accepts an adopt with contacts, renewal and a release on delete", () => {
@@ -96,6 +103,9 @@ const INVALID: Case[] = [
   ["one nameserver", { ...REGISTER, nameservers: ["ns1.host.net"] }, "nameservers", /at least 2 nameservers/],
   ["six nameservers", { ...REGISTER, nameservers: [1, 2, 3, 4, 5, 6].map((n) => `ns${n}.host.net`) }, "nameservers", /at most 5 nameservers/],
   ["register without contacts", { ...REGISTER, contacts: undefined }, "contacts.registrant", /required for source "register": the owner of the new registration/],
+  ["transfer without nameservers", { ...TRANSFER, nameservers: undefined }, "nameservers", /required for source "transfer": the API orders a transfer like a registration, with the 2 to 5 nameservers .*\["ns1\.host\.net", "ns2\.host\.net"\]/],
+  ["transfer without contacts", { ...TRANSFER, contacts: undefined }, "contacts.registrant", /required for source "transfer": the API orders a transfer like a registration, with its owner; add contacts\.registrant \(\{ firstName, lastName, email/],
+  ["transfer with only a tech contact", { ...TRANSFER, contacts: { tech: REGISTRANT } }, "contacts.registrant", /required for source "transfer": .*domain owner's details/],
   ["register with only a tech contact", { ...REGISTER, contacts: { tech: REGISTRANT } }, "contacts.registrant", /required for source "register"/],
   ["a phone without a country code", withRegistrant({ phone: "020 7123 4567" }), "contacts.registrant.phone", /must start with "\+" and the country calling code, such as "\+44\.2071234567"/],
   ["a phone with an extension", withRegistrant({ phone: "+44 20 7123 4567 ext 12" }), "contacts.registrant.phone", /only digits after the "\+".*no extensions/],

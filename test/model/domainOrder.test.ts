@@ -48,23 +48,31 @@ describe("orderParams", () => {
     expect(routes.register.params.safeParse(params).success).toBe(true);
   });
 
-  it("builds the transfer order with its EPP code, and without contacts or nameservers when none are declared", () => {
-    const params = orderParams(inputs({ name: "a.com", source: "transfer", years: 1, eppCode: " Abc123! " }));
-    const expected = { domain: "a.com", regperiod: 1, addons: { dnsmanagement: 0, emailforwarding: 0, idprotection: 0 }, eppcode: "Abc123!" };
+  it("builds the transfer order like a register, with its nameservers, registrant and EPP code", () => {
+    const params = orderParams(inputs({ name: "a.com", source: "transfer", years: 1, eppCode: " Abc123! ", nameservers: ["ns1.h.net", "ns2.h.net"], contacts: { registrant: REGISTRANT } }));
+    const expected = {
+      domain: "a.com",
+      regperiod: 1,
+      addons: { dnsmanagement: 0, emailforwarding: 0, idprotection: 0 },
+      nameservers: { ns1: "ns1.h.net", ns2: "ns2.h.net" },
+      contacts: { registrant: WIRE_REGISTRANT },
+      eppcode: "Abc123!",
+    };
     expect(params).toStrictEqual(expected);
     expect(routes.transfer.params.parse(params)).toStrictEqual(expected);
   });
 
-  it("leaves out a transfer's contacts that have no registrant (the order needs one; they are saved after)", () => {
-    const params = orderParams(inputs({ name: "a.com", source: "transfer", years: 1, eppCode: "x", contacts: { tech: REGISTRANT }, nameservers: ["ns1.h.net", "ns2.h.net"] }));
-    expect(params).not.toHaveProperty("contacts");
-    expect(params.nameservers).toEqual({ ns1: "ns1.h.net", ns2: "ns2.h.net" });
-    expect(routes.transfer.params.safeParse(params).success).toBe(true);
+  it("refuses to build a register or transfer order without nameservers or a registrant (both are required by the API)", () => {
+    for (const source of ["register", "transfer"] as const) {
+      const valid = inputs({ name: "a.com", source, years: 1, nameservers: ["ns1.h.net", "ns2.h.net"], contacts: { registrant: REGISTRANT }, ...(source === "transfer" ? { eppCode: "Abc123!" } : {}) });
+      expect(() => orderParams({ ...valid, nameservers: undefined })).toThrow(/has no nameservers; a .* order needs ns1 and ns2/);
+      expect(() => orderParams({ ...valid, contacts: { tech: valid.contacts!.registrant! } })).toThrow(/has no registrant/);
+    }
   });
 
   it("refuses to build an order for an adopt, or without years", () => {
     expect(() => orderParams(inputs({ name: "a.com", source: "adopt" }))).toThrow(/never orders/);
-    expect(() => orderParams({ ...inputs({ name: "a.com", source: "transfer", years: 1, eppCode: "x" }), years: undefined })).toThrow(/never given a default period/);
+    expect(() => orderParams({ ...inputs({ name: "a.com", source: "transfer", years: 1, eppCode: "x", nameservers: ["ns1.h.net", "ns2.h.net"], contacts: { registrant: REGISTRANT } }), years: undefined })).toThrow(/never given a default period/);
   });
 });
 

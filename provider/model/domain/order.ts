@@ -45,8 +45,8 @@ export interface OrderParams {
   domainFields?: Record<string, string>;
   /** All three always sent, 0 when not declared: a server default must never add a paid add-on. */
   addons: { dnsmanagement: 0 | 1; emailforwarding: 0 | 1; idprotection: 0 | 1 };
-  nameservers?: Record<string, string>;
-  contacts?: ReturnType<typeof orderContacts>;
+  nameservers: Record<string, string>;
+  contacts: ReturnType<typeof orderContacts>;
   eppcode?: string;
 }
 
@@ -56,17 +56,17 @@ export function orderParams(inputs: DomainInputs): OrderParams {
   // The schema makes these unreachable; the guards keep a refactor from ordering what it must not.
   if (inputs.source === "adopt") throw new Error(`orderParams: ${inputs.name} has source "adopt", which never orders`);
   if (inputs.years === undefined) throw new Error(`orderParams: ${inputs.name} has no years; an order is never given a default period`);
+  // Both are required parameters of register and transfer alike (reference §4.1-4.2).
+  if (inputs.nameservers === undefined) throw new Error(`orderParams: ${inputs.name} has no nameservers; a ${inputs.source} order needs ns1 and ns2`);
+  if (inputs.contacts?.registrant === undefined) throw new Error(`orderParams: ${inputs.name} has no registrant; a ${inputs.source} order needs one`);
   const transfer = inputs.source === "transfer";
-  const { registrant } = inputs.contacts ?? {};
   return {
     domain: inputs.name,
     regperiod: inputs.years,
     ...(inputs.domainFields !== undefined ? { domainFields: { ...inputs.domainFields } } : {}),
     addons: { dnsmanagement: bit(inputs.addons?.dnsManagement), emailforwarding: bit(inputs.addons?.emailForwarding), idprotection: bit(inputs.addons?.idProtection) },
-    ...(inputs.nameservers !== undefined ? { nameservers: Object.fromEntries(inputs.nameservers.map((host, i) => [`ns${i + 1}`, host])) } : {}),
-    // The order's contacts need a registrant; a transfer declaring only other roles gets them saved
-    // by the contact update once the domain is in the account.
-    ...(inputs.contacts !== undefined && registrant !== undefined ? { contacts: orderContacts(inputs.contacts) } : {}),
+    nameservers: Object.fromEntries(inputs.nameservers.map((host, i) => [`ns${i + 1}`, host])),
+    contacts: orderContacts(inputs.contacts),
     ...(transfer && inputs.eppCode !== undefined ? { eppcode: inputs.eppCode } : {}),
   };
 }

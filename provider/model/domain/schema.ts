@@ -100,17 +100,30 @@ const NOT_FOR_ADOPT: Record<"years" | "nameservers" | "addons" | "domainFields",
   domainFields: "remove it (registry fields are sent only with an order)",
 };
 
+// The API orders a transfer "same as register plus eppcode" (reference §4.1-4.2): nameservers
+// (ns1, ns2) and a registrant are required parameters of both, so a transfer without them would be
+// refused by the server, or worse, accepted on a server default after the check said it was fine.
+const NAMESERVERS_REQUIRED: Record<"register" | "transfer", string> = {
+  register: 'is required for source "register": the 2 to 5 nameservers the new registration delegates to, such as ["ns1.host.net", "ns2.host.net"]',
+  transfer:
+    'is required for source "transfer": the API orders a transfer like a registration, with the 2 to 5 nameservers the domain delegates to once it arrives, such as ["ns1.host.net", "ns2.host.net"] (give the current ones to keep it resolving as it is)',
+};
+
+const CONTACT_SHAPE = "{ firstName, lastName, email, phone, address1, city, state, postcode, country }";
+const REGISTRANT_REQUIRED: Record<"register" | "transfer", string> = {
+  register: `is required for source "register": the owner of the new registration (${CONTACT_SHAPE})`,
+  transfer: `is required for source "transfer": the API orders a transfer like a registration, with its owner; add contacts.registrant (${CONTACT_SHAPE}) with the domain owner's details`,
+};
+
 function crossField(inputs: Draft, ctx: z.RefinementCtx): void {
   const issue = (path: PropertyKey[], message: string) => ctx.addIssue({ code: "custom", path, message });
   const source = inputs.source;
   if (source === "register" || source === "transfer") {
     if (inputs.years === undefined) issue(["years"], YEARS_REQUIRED[source]);
-  }
-  if (source === "register") {
-    if (inputs.nameservers === undefined) issue(["nameservers"], 'is required for source "register": the 2 to 5 nameservers the new registration delegates to, such as ["ns1.host.net", "ns2.host.net"]');
+    if (inputs.nameservers === undefined) issue(["nameservers"], NAMESERVERS_REQUIRED[source]);
     const contacts = inputs.contacts as { registrant?: unknown } | undefined;
     if (contacts === undefined || (typeof contacts === "object" && contacts !== null && contacts.registrant === undefined)) {
-      issue(["contacts", "registrant"], 'is required for source "register": the owner of the new registration ({ firstName, lastName, email, phone, address1, city, state, postcode, country })');
+      issue(["contacts", "registrant"], REGISTRANT_REQUIRED[source]);
     }
   }
   if (source === "transfer" && inputs.eppCode === undefined) issue(["eppCode"], 'is required for source "transfer": the transfer authorisation (EPP) code from the current registrar');
