@@ -41,6 +41,7 @@ const SAFETY = {
   maxChargePerRun: { key: `${NAMESPACE}:maxChargePerRun`, env: "DOMAINSRESELLER_MAX_CHARGE_PER_RUN" },
   maxDeletesPerRun: { key: `${NAMESPACE}:maxDeletesPerRun`, env: "DOMAINSRESELLER_MAX_DELETES_PER_RUN" },
   allowDeletes: { key: `${NAMESPACE}:allowDeletes`, env: "DOMAINSRESELLER_ALLOW_DELETES" },
+  retryRenewal: { key: `${NAMESPACE}:retryRenewal`, env: "DOMAINSRESELLER_RETRY_RENEWAL" },
 } as const;
 
 export { ConfigurationError };
@@ -88,6 +89,8 @@ export interface SafetySettings {
   maxDeletesPerRun?: number | undefined;
   /** Verbatim "N:checksum"; parsed where it is used, so a mistake is named there. */
   allowDeletes?: string | undefined;
+  /** Consents to one more attempt of an unsettled renewal, each `domain@sentAt` (comma-separated in config). */
+  retryRenewal: string[];
 }
 
 /** The safety limits as set (absent: the rails' defaults apply). Throws naming a malformed value. */
@@ -98,6 +101,7 @@ export function safetySettings(): SafetySettings {
     maxChargePerRun: numberSetting(SAFETY.maxChargePerRun.key, SAFETY.maxChargePerRun.env, AMOUNT),
     maxDeletesPerRun: numberSetting(SAFETY.maxDeletesPerRun.key, SAFETY.maxDeletesPerRun.env, WHOLE),
     allowDeletes: lookup(SAFETY.allowDeletes.key, SAFETY.allowDeletes.env),
+    retryRenewal: (lookup(SAFETY.retryRenewal.key, SAFETY.retryRenewal.env) ?? "").split(",").map((c) => c.trim()).filter((c) => c !== ""),
   };
 }
 

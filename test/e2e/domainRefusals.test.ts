@@ -136,9 +136,7 @@ describe("Domain refusals come before any order, on the real engine", () => {
     expect(printed).toContain(TAKEN_REFUSAL);
   });
 
-  // Known gap: the preview quotes a taken name (prepare reads the lookup for its premium price but
-  // not its availability), so only `up` refuses it. When the preview refuses it, make this a plain `it`.
-  it.fails("a name registered elsewhere fails the preview too", async () => {
+  it("a name registered elsewhere fails the preview too", async () => {
     const printed = await refused(oneDomain(`name: "taken-refusal-e2e.com", source: "register", years: 1, maxPrice: 20`));
     expect(printed).toContain(TAKEN_REFUSAL);
   });

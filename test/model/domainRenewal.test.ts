@@ -2,7 +2,7 @@
 // expiry nobody can read or a domain already expired, and never again once the expiry has moved.
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { afterAmbiguousRenewal, expiryDay, renewalDue } from "../../provider/model/domain";
+import { afterAmbiguousRenewal, expiryDay, renewalDue, retryConsent, settleRenewal } from "../../provider/model/domain";
 
 const NOW = new Date("2026-01-01T23:59:00Z");
 const due = (expiryDate: string | null, minDaysRemaining = 30) => renewalDue({ expiryDate, now: NOW, minDaysRemaining });
@@ -67,5 +67,28 @@ describe("expiryDay", () => {
     expect(expiryDay("2026-01-15")).toBe(Date.UTC(2026, 0, 15));
     expect(expiryDay("2023-11-07T05:31:56Z")).toBe(Date.UTC(2023, 10, 7));
     expect(expiryDay(undefined)).toBeUndefined();
+  });
+});
+
+describe("an unsettled renewal (sent, answer lost, not in the account yet)", () => {
+  const unsettled = { expiryBefore: "2027-01-10", years: 1, sentAt: "2026-12-20T10:00:00.000Z", quote: { kind: "renew" as const, years: 1, amount: "13.75", currency: "USD" } };
+
+  it("is settled only by the expiry moving later", () => {
+    expect(settleRenewal({ domain: "example.com", unsettled, expiryNow: "2028-01-10", consents: [] })).toEqual({ settled: true });
+    for (const expiryNow of ["2027-01-10", "2027-01-10T00:00:00Z", null, "soon"]) {
+      expect(settleRenewal({ domain: "example.com", unsettled, expiryNow, consents: [] }).settled).toBe(false);
+    }
+  });
+
+  it("blocks a second renewal, saying how it settles and the consent for exactly this attempt", () => {
+    const verdict = settleRenewal({ domain: "example.com", unsettled, expiryNow: "2027-01-10", consents: [] });
+    if (verdict.settled) throw new Error("expected unsettled");
+    expect(verdict.retryAllowed).toBe(false);
+    expect(verdict.message).toContain("so it is not sent again");
+    expect(verdict.message).toContain(`pulumi config set domainsreseller:retryRenewal ${retryConsent("example.com", unsettled)}`);
+    const consented = settleRenewal({ domain: "example.com", unsettled, expiryNow: "2027-01-10", consents: ["example.com@2026-12-20T10:00:00.000Z"] });
+    expect(consented).toMatchObject({ settled: false, retryAllowed: true });
+    // A consent for an earlier attempt, or another domain, allows nothing.
+    expect(settleRenewal({ domain: "example.com", unsettled, expiryNow: "2027-01-10", consents: ["example.com@2026-11-01T00:00:00.000Z", `other.com@${unsettled.sentAt}`] })).toMatchObject({ retryAllowed: false });
   });
 });

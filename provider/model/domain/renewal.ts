@@ -2,6 +2,7 @@
 // read only expiry dates, so renewals happen exactly once: a renewal moves the expiry at least a
 // year out, past any window the schema allows (at most 364 days), so the next check is "not due".
 // The clock is passed in (the server's clock, not the machine's), which keeps this pure.
+import type { Quote } from "./quote";
 
 const DAY_MS = 86_400_000;
 
@@ -56,4 +57,39 @@ export function afterAmbiguousRenewal({ expiryBefore, expiryNow }: { expiryBefor
   const before = expiryDay(expiryBefore);
   const after = expiryDay(expiryNow);
   return before !== undefined && after !== undefined && after > before ? "renewed" : "not-renewed";
+}
+
+/**
+ * A renewal whose answer was lost and that the account did not show yet. It is kept in state, so
+ * that no later `up` renews again while the first one may still be applied (registrars can take
+ * minutes): only the expiry moving later settles it, or the user's consent to one more attempt.
+ */
+export interface UnsettledRenewal {
+  expiryBefore: string | null;
+  years: number;
+  /** When it was sent (ISO 8601); the consent names it, so it allows this attempt only. */
+  sentAt: string;
+  quote: Quote | null;
+}
+
+export type UnsettledVerdict = { settled: true } | { settled: false; retryAllowed: boolean; message: string };
+
+/** The consent value that allows one more attempt after `unsettled`: `domain@sentAt`. */
+export function retryConsent(domain: string, unsettled: UnsettledRenewal): string {
+  return `${domain}@${unsettled.sentAt}`;
+}
+
+/** Whether an unsettled renewal is settled by the expiry read now, or what blocks renewing again. */
+export function settleRenewal({ domain, unsettled, expiryNow, consents }: { domain: string; unsettled: UnsettledRenewal; expiryNow: string | null; consents: readonly string[] }): UnsettledVerdict {
+  if (afterAmbiguousRenewal({ expiryBefore: unsettled.expiryBefore, expiryNow }) === "renewed") return { settled: true };
+  const consent = retryConsent(domain, unsettled);
+  const years = unsettled.years === 1 ? "1 year" : `${unsettled.years} years`;
+  return {
+    settled: false,
+    retryAllowed: consents.includes(consent),
+    message:
+      `a renewal of ${domain} for ${years} was sent at ${unsettled.sentAt} and its answer was lost; the account still shows the expiry ${unsettled.expiryBefore ?? "(none)"}, ` +
+      "so it is not sent again (it may still be applied: registrars can take a while). Run `pulumi up --refresh` later: once the account shows the new expiry, this settles by itself. " +
+      `If your provider confirms the renewal failed (no charge in \`npx domainsreseller call GET /billing/credits\`), allow one more attempt: pulumi config set domainsreseller:retryRenewal ${consent}`,
+  };
 }

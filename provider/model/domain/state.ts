@@ -4,6 +4,7 @@
 // apart (`nameserversDeclared`) because `nameservers` is the output: the delegation live now.
 import type { Contacts } from "./contact";
 import type { Quote } from "./quote";
+import type { UnsettledRenewal } from "./renewal";
 import { domainInputsSchema, type DomainInputs } from "./schema";
 
 export type TransferStatus = "pendingTransfer" | "active" | "failed" | null;
@@ -24,6 +25,8 @@ export type DomainState = Omit<DomainInputs, "eppCode" | "nameservers"> & {
   lastQuote: Quote | null;
   transferStatus: TransferStatus;
   transferFailureReason: string | null;
+  /** A renewal sent whose answer was lost and that the account does not show yet: no renewal until it settles. */
+  unsettledRenewal?: UnsettledRenewal;
 };
 
 /** The information route's answer, as far as the state uses it. */

@@ -1,7 +1,7 @@
 // What one Domain would charge in this deployment, for the preview and the charge rail: an order
 // (a new register or transfer not already in the account) or a renewal that is due. The plans of
 // the whole run sit in one ChargePlan, because the provider process serves one deployment.
-import { renewalDue, transferStatusOf, type DomainInputs } from "../../model/domain";
+import { decideCreate, renewalDue, transferStatusOf, type DomainInputs } from "../../model/domain";
 import { ChargePlan } from "../../model/safety";
 import type { KindContext } from "../kind";
 import { safetySettings } from "../settings";
@@ -38,6 +38,9 @@ export async function checkCharge(ctx: KindContext, isNew: boolean, inputs: Doma
     runCharges.forget(inputs.name);
     return { ok: true, inputs };
   }
+  // A taken name is refused in the preview too, not only when `up` is about to order it.
+  const decision = isNew && inputs.source === "register" ? decideCreate({ name: inputs.name, source: inputs.source, inAccount: false, available: outcome.available }) : undefined;
+  if (decision?.action === "refuse") return { ok: false, failures: [{ property: "name", reason: decision.reason }] };
   const failures = await quoteFailures(ctx, inputs, outcome);
   if (failures.length > 0 || outcome.quote === undefined) return { ok: false, failures };
   const verdict = runCharges.plan({ domain: inputs.name, quote: outcome.quote }, safetySettings().maxChargePerRun);

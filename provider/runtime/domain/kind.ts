@@ -14,6 +14,7 @@ import {
   inputsOfState,
   orderParams,
   renewalDue,
+  settleRenewal,
   transferStatusOf,
   type DomainInputs,
   type DomainState,
@@ -25,7 +26,8 @@ import type { KindContext, ResourceKind } from "../kind";
 import { resolveSettings } from "../settings";
 import { PartialApplyError } from "../kind";
 import { accountDomain, availability, type Information } from "./account";
-import { orderOnce } from "./order";
+import { OrderOutcomeUnknown, orderOnce } from "./order";
+import { safetySettings } from "../settings";
 import { checkCharge } from "./charge";
 import { quoteFailures, quoteOrder } from "./quote";
 
@@ -45,6 +47,17 @@ function serverNow(profile: string | undefined): Date {
 async function observe(ctx: KindContext, inputs: DomainInputs, info: Information, lastQuote: Quote | null, transferStatus: TransferStatus, reason?: string | null): Promise<DomainState> {
   const contacts = inputs.contacts !== undefined ? contactsFromLive(await ctx.client.call("getContacts", { domain: inputs.name }), inputs.contacts) : undefined;
   return domainState({ inputs, live: info, contacts, lastQuote, transferStatus, transferFailureReason: reason ?? null });
+}
+
+/**
+ * A refresh keeps an unsettled renewal until the expiry moves later (then the renewal went through,
+ * and its quote becomes the last one charged).
+ */
+function withUnsettled(fresh: DomainState, previous: DomainState, expiryNow: string | null): DomainState {
+  const unsettled = previous.unsettledRenewal;
+  if (unsettled === undefined) return fresh;
+  const verdict = settleRenewal({ domain: fresh.name, unsettled, expiryNow, consents: [] });
+  return verdict.settled ? { ...fresh, lastQuote: unsettled.quote ?? fresh.lastQuote } : { ...fresh, unsettledRenewal: unsettled };
 }
 
 /** A pending transfer asks the registry (transfersync) before anything else is read. */
@@ -115,7 +128,8 @@ export const domain: ResourceKind<typeof domainInputsSchema, DomainState> = {
       return undefined;
     }
     const inputs = inputsOfState(state);
-    const fresh = await observe(ctx, inputs, info, state.lastQuote, transfer.status ?? transferStatusOf({ info, previous: state.transferStatus }), transfer.reason);
+    const observed = await observe(ctx, inputs, info, state.lastQuote, transfer.status ?? transferStatusOf({ info, previous: state.transferStatus }), transfer.reason);
+    const fresh = withUnsettled(observed, state, info.expiryDate);
     return { id, state: fresh, inputs: inputsOfState(fresh) };
   },
 
@@ -126,20 +140,35 @@ export const domain: ResourceKind<typeof domainInputsSchema, DomainState> = {
     let lastQuote = olds.lastQuote;
     const before = await accountDomain(ctx.client, news.name);
     if (before === undefined) throw new Error(`${news.name} is no longer in the account`);
+    const unsettled = olds.unsettledRenewal === undefined ? undefined : settleRenewal({ domain: news.name, unsettled: olds.unsettledRenewal, expiryNow: before.expiryDate, consents: safetySettings().retryRenewal });
+    let renewed = false;
     if (news.renewal && renewalDue({ expiryDate: before.expiryDate, now: ctx.client.serverNow(), minDaysRemaining: news.renewal.minDaysRemaining }).due) {
+      // An earlier renewal may still be applied: never a second one until it settles or the user consents.
+      if (unsettled !== undefined && !unsettled.settled && !unsettled.retryAllowed) throw new Error(unsettled.message);
       const years = news.renewal.years;
       const outcome = await quoteOrder(ctx, "renew", news.name, years);
       const failures = await quoteFailures(ctx, news, outcome);
       if (failures.length > 0 || outcome.quote === undefined) throw new Error(failures.map((f) => `${f.property}: ${f.reason}`).join("; "));
-      await orderOnce("renewal", news.name, () => ctx.client.call("renew", { domain: news.name, regperiod: years }), async () => {
-        const now = await accountDomain(ctx.client, news.name);
-        return afterAmbiguousRenewal({ expiryBefore: before.expiryDate, expiryNow: now?.expiryDate ?? null }) === "renewed";
-      });
+      const sentAt = ctx.client.serverNow().toISOString();
+      try {
+        await orderOnce("renewal", news.name, () => ctx.client.call("renew", { domain: news.name, regperiod: years }), async () => {
+          const now = await accountDomain(ctx.client, news.name);
+          return afterAmbiguousRenewal({ expiryBefore: before.expiryDate, expiryNow: now?.expiryDate ?? null }) === "renewed";
+        });
+      } catch (error) {
+        if (!(error instanceof OrderOutcomeUnknown)) throw error;
+        // Recorded, so that no later `up` renews again while this one may still be applied.
+        const info = (await accountDomain(ctx.client, news.name)) ?? before;
+        const state = await observe(ctx, news, info, lastQuote, transferStatusOf({ info, previous: olds.transferStatus }));
+        throw new PartialApplyError(news.name, { ...state, unsettledRenewal: { expiryBefore: before.expiryDate, years, sentAt, quote: outcome.quote } }, error);
+      }
       lastQuote = outcome.quote;
+      renewed = true;
     }
     const info = await accountDomain(ctx.client, news.name);
     if (info === undefined) throw new Error(`${news.name} is no longer in the account`);
-    return observe(ctx, news, info, lastQuote, transferStatusOf({ info, previous: olds.transferStatus }));
+    const observed = await observe(ctx, news, info, lastQuote, transferStatusOf({ info, previous: olds.transferStatus }));
+    return renewed ? observed : withUnsettled(observed, olds, info.expiryDate);
   },
 
   async delete(ctx, _id, state) {

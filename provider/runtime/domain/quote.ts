@@ -10,6 +10,8 @@ export interface QuoteOutcome {
   /** Why no quote could be made (e.g. years the TLD does not offer). */
   refusal: string | undefined;
   premium: { price: string } | undefined;
+  /** Register only: whether the lookup says the name can be registered (undefined: not asked, or not said). */
+  available: boolean | undefined;
 }
 
 export async function quoteOrder(ctx: KindContext, kind: "register" | "transfer" | "renew", name: string, years: number): Promise<QuoteOutcome> {
@@ -17,7 +19,8 @@ export async function quoteOrder(ctx: KindContext, kind: "register" | "transfer"
   const premium = kind === "register" ? await availability(ctx.client, name) : undefined;
   const premiumPrice = premium?.premium && premium.premiumPrice !== undefined ? { price: premium.premiumPrice } : undefined;
   const made = quoteFor({ kind, years, pricing, currency, ...(premiumPrice ? { premium: premiumPrice } : {}) });
-  return made.ok ? { quote: made.quote, refusal: undefined, premium: premiumPrice } : { quote: undefined, refusal: made.reason, premium: premiumPrice };
+  const available = premium?.available;
+  return made.ok ? { quote: made.quote, refusal: undefined, premium: premiumPrice, available } : { quote: undefined, refusal: made.reason, premium: premiumPrice, available };
 }
 
 /** Check failures (property and reason) for a quote; empty when the order may go ahead. */
