@@ -5,7 +5,7 @@
 import { randomBytes } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DomainsResellerClient } from "../../provider/client";
-import { configureStack, createProject, startTestEmulator, type Project, type TestEmulator } from "./harness";
+import { configureStack, createProject, openAccount, startTestEmulator, type Project, type TestEmulator } from "./harness";
 
 const REGISTRANT = `{ firstName: "Ada", lastName: "Lovelace", email: "ada@example.org", phone: "+44 20 7123 4567", address1: "1 Main St", city: "London", state: "London", postcode: "SW1A 1AA", country: "gb" }`;
 
@@ -36,9 +36,8 @@ describe("Domain on the real engine", () => {
 
   beforeAll(async () => {
     emulator = await startTestEmulator();
-    await emulator.admin("POST", "/accounts", { email, apiKey, credit: "100.00" });
+    await openAccount(emulator, { email, apiKey });
     await emulator.admin("POST", "/domains", { owner: email, domain: "adopt-me-e2e.com" });
-    emulator.account = { email, apiKey };
     panel = new DomainsResellerClient({ endpoint: emulator.handle.endpoint, username: email, apiKey });
     project = createProject("domain", program());
     await configureStack(project, "dev", emulator);

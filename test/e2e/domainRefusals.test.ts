@@ -7,7 +7,7 @@ import { randomBytes } from "node:crypto";
 import { createServer, request, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { configureStack, createProject, startTestEmulator, type Project, type TestEmulator } from "./harness";
+import { configureStack, createProject, openAccount, startTestEmulator, type Project, type TestEmulator } from "./harness";
 
 const ORDER_ROUTES = ["POST /order/domains/register", "POST /order/domains/transfer", "POST /order/domains/renew"];
 const NS = `["ns1.host.test", "ns2.host.test"]`;
@@ -80,8 +80,7 @@ describe("Domain refusals come before any order, on the real engine", () => {
   beforeAll(async () => {
     emulator = await startTestEmulator();
     // A reseller of its own, with a key no other test uses, so the secret scan below means something.
-    await emulator.admin("POST", "/accounts", { email, apiKey, credit: "100.00" });
-    emulator.account = { email, apiKey };
+    await openAccount(emulator, { email, apiKey });
     proxy = await premiumProxy(emulator.handle.origin);
     project = createProject("refusals", oneDomain(`name: "placeholder-e2e.com", source: "adopt"`));
     await configureStack(project, "dev", emulator);

@@ -9,7 +9,7 @@ import { randomBytes } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DomainsResellerClient, type RouteParams } from "../../provider/client";
 import { repoRoot } from "../../scripts/pulumi-env.mjs";
-import { configureStack, createProject, startTestEmulator, type Project, type TestEmulator } from "./harness";
+import { configureStack, createProject, openAccount, startTestEmulator, type Project, type TestEmulator } from "./harness";
 
 type Row = RouteParams<"saveDns">["dnsrecords"][number];
 const row = (hostname: string, type: string, address: string, priority = "N/A"): Row => ({ hostname, type, address, priority });
@@ -91,8 +91,7 @@ describe("domainsreseller export on the real engine", () => {
 
   beforeAll(async () => {
     emulator = await startTestEmulator();
-    await emulator.admin("POST", "/accounts", { email, apiKey, credit: "100.00" });
-    emulator.account = { email, apiKey };
+    await openAccount(emulator, { email, apiKey });
     panel = new DomainsResellerClient({ endpoint: emulator.handle.endpoint, username: email, apiKey });
     for (const s of seeded) {
       // The registration itself: the one thing the API cannot create without an order.

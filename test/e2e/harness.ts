@@ -161,3 +161,9 @@ export async function configureStack(project: Project, stack: string, emulator: 
   await project.ok(["config", "set", "domainsreseller:username", emulator.account.email]);
   await project.ok(["config", "set", "--secret", "domainsreseller:apiKey"], { stdin: emulator.account.apiKey });
 }
+
+/** A reseller account of the test's own, made the one `configureStack` points stacks at. */
+export async function openAccount(emulator: TestEmulator, account: { email: string; apiKey: string; credit?: string }): Promise<void> {
+  await emulator.admin("POST", "/accounts", { email: account.email, apiKey: account.apiKey, credit: account.credit ?? "100.00" });
+  emulator.account = { email: account.email, apiKey: account.apiKey };
+}

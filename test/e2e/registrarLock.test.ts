@@ -1,7 +1,7 @@
 // RegistrarLock on the real Pulumi engine against the emulator: create, no-op, drift, converge, destroy.
 import { randomBytes } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { configureStack, createProject, startTestEmulator, type Project, type TestEmulator } from "./harness";
+import { configureStack, createProject, openAccount, startTestEmulator, type Project, type TestEmulator } from "./harness";
 
 const PROGRAM = `
 import * as pulumi from "@pulumi/pulumi";
@@ -24,9 +24,8 @@ describe("RegistrarLock on the real engine", () => {
   beforeAll(async () => {
     emulator = await startTestEmulator();
     // A reseller of its own with a key no other test uses, so the secret scan below means something.
-    await emulator.admin("POST", "/accounts", { email, apiKey, credit: "100.00" });
+    await openAccount(emulator, { email, apiKey });
     await emulator.admin("POST", "/domains", { owner: email, domain, locked: false });
-    emulator.account = { email, apiKey };
     project = createProject("lock", PROGRAM);
     await configureStack(project, "dev", emulator);
     await project.ok(["config", "set", "domain", "Lock-E2E-Shop.com"]);

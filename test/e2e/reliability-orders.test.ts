@@ -6,7 +6,7 @@
 // with RELIABILITY=1: `npm run reliability`. Figures and what each case proves: docs/reliability.md.
 import { randomBytes } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { configureStack, createProject, startTestEmulator, type Project, type TestEmulator } from "./harness";
+import { configureStack, createProject, openAccount, startTestEmulator, type Project, type TestEmulator } from "./harness";
 
 /** The client gives up on an answer after this long (stack config), so the timeouts are quick. */
 const CLIENT_TIMEOUT_MS = 3_000;
@@ -67,8 +67,7 @@ describe.skipIf(!process.env.RELIABILITY)("order faults: each order sent once, a
 
   beforeAll(async () => {
     emulator = await startTestEmulator();
-    await emulator.admin("POST", "/accounts", { email, apiKey, credit: "500.00" });
-    emulator.account = { email, apiKey };
+    await openAccount(emulator, { email, apiKey, credit: "500.00" });
   });
 
   afterAll(async () => {
