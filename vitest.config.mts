@@ -21,8 +21,12 @@ export default defineConfig({
           environment: "node",
           testTimeout: 600_000,
           hookTimeout: 600_000,
-          // Engine runs are heavy; on two cores they go one file at a time.
-          fileParallelism: false,
+          // Two files at a time: an engine run spends much of its time waiting on process starts and
+          // RPCs, so on two cores two files finish about a fifth sooner than one after another
+          // (measured: 344 s against about 420 s). Each file has its own emulator, project folders
+          // and PULUMI_HOME, so they cannot see each other.
+          fileParallelism: true,
+          maxWorkers: 2,
         },
       },
     ],

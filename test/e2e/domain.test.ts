@@ -1,7 +1,7 @@
 // Domain, the resource that costs money, on the real engine against the emulator and its ledger:
 // the preview quotes the price, `up` orders once, a second `up` orders nothing, an order whose
-// answer is lost is recorded (charged once), refusals come before any order, contacts changed in
-// the panel show by path and converge, and destroy never deletes a registration.
+// answer is lost is recorded (charged once), contacts changed in the panel show by path and
+// converge, and destroy never deletes a registration. Refusals: domainRefusals.test.ts.
 import { randomBytes } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DomainsResellerClient } from "../../provider/client";
@@ -140,26 +140,6 @@ export const movedStatus = moved.transferStatus;`));
     await project.ok(["up", "--refresh", "--yes", "--non-interactive", "--expect-no-changes"]);
     expect(await ledgerFor("moving-in-e2e.net")).toHaveLength(1);
     expect(project.allText()).not.toContain(epp);
-  });
-
-  it("a quote over maxPrice is refused in the preview, naming both amounts and the fix, before any order", async () => {
-    const refused = createProject("domain-refused", `
-import { Domain } from "pulumi-domainsreseller";
-new Domain("dear", { name: "too-dear-e2e.com", source: "register", years: 1, nameservers: ["ns1.host.test", "ns2.host.test"], contacts: { registrant: ${REGISTRANT} }, maxPrice: 5 });
-`);
-    try {
-      await configureStack(refused, "dev", emulator);
-      await emulator.resetCounters();
-      const result = await refused.pulumi(["preview", "--non-interactive"]);
-      expect(result.code).not.toBe(0);
-      expect(result.stdout + result.stderr).toMatch(/maxPrice/);
-      expect(result.stdout + result.stderr).toMatch(/13\.75/);
-      expect(result.stdout + result.stderr).toMatch(/raise maxPrice to 13\.75 or more, or choose fewer years/);
-      expect(await emulator.writes()).toBe(0);
-      expect(await ledgerFor("too-dear-e2e.com")).toEqual([]);
-    } finally {
-      refused.cleanup();
-    }
   });
 
   it("destroy keeps every registration in the account (onDelete: retain) and charges nothing", async () => {
