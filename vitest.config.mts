@@ -27,6 +27,8 @@ export default defineConfig({
           // and PULUMI_HOME, so they cannot see each other.
           fileParallelism: true,
           maxWorkers: 2,
+          // After the unit project, not beside it: a project of its own workers needs its own group.
+          sequence: { groupOrder: 1 },
         },
       },
     ],
