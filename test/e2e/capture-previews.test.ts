@@ -28,6 +28,8 @@ interface Scenario {
   change: string;
   /** Made between `up` and the preview, as someone in the registrar's panel would. */
   outOfBand?: (emulator: TestEmulator) => Promise<void>;
+  /** Undoes what `outOfBand` changed beyond its own domains (the registrar's clock). */
+  restore?: (emulator: TestEmulator) => Promise<void>;
   /** Extra flags of `pulumi preview --json`. */
   flags?: string[];
   config?: Record<string, { value: string; secret?: boolean }>;
@@ -151,6 +153,30 @@ new dr.RegistrarLock("lock", { domain: "plan-unchanged.com", locked: false });`)
     flags: ["--show-sames"],
   },
   {
+    // The registrar's clock moved to two weeks before the expiry: the declared renewal is due.
+    name: "renewal",
+    domains: { "plan-renewal.com": {} },
+    base: program(`
+new dr.Domain("registration", { name: "plan-renewal.com", source: "adopt", renewal: { minDaysRemaining: 30, years: 1 }, maxPrice: 20 });`),
+    change: program(`
+new dr.Domain("registration", { name: "plan-renewal.com", source: "adopt", renewal: { minDaysRemaining: 30, years: 1 }, maxPrice: 20 });`),
+    outOfBand: async (emulator) => {
+      await emulator.admin("POST", "/clock", { offsetSeconds: Math.round((Date.parse(`${EXPIRY}T00:00:00Z`) - 14 * 86_400_000 - Date.now()) / 1000) });
+    },
+    restore: async (emulator) => {
+      await emulator.admin("POST", "/clock", { offsetSeconds: 0 });
+    },
+    flags: ["--refresh"],
+  },
+  {
+    // Three resources leave the program; domainsreseller:maxDeletesPerRun allows one.
+    name: "too-many-deletes",
+    domains: { "plan-guard-a.com": { locked: true }, "plan-guard-b.com": { locked: true }, "plan-guard-c.com": { locked: true }, "plan-guard-d.com": { locked: true } },
+    config: { "domainsreseller:maxDeletesPerRun": { value: "1" } },
+    base: program(["a", "b", "c", "d"].map((d) => `new dr.RegistrarLock("lock-${d}", { domain: "plan-guard-${d}.com", locked: true });`).join("\n")),
+    change: program(`new dr.RegistrarLock("lock-a", { domain: "plan-guard-a.com", locked: true });`),
+  },
+  {
     name: "safety",
     domains: { "plan-safety.com": { dns: SAFETY_ZONE.map(([name, type, value, priority]) => row(name, type, value, priority)) } },
     base: program(`
@@ -237,7 +263,7 @@ describe.skipIf(!process.env.CAPTURE_PREVIEWS)("capture preview JSON for plan-md
     await project.ok(["up", "--yes", "--non-interactive", "--skip-preview"]);
     project.writeProgram(scenario.change);
     await scenario.outOfBand?.(emulator);
-    const preview = await project.pulumi(["preview", "--json", "--non-interactive", ...(scenario.flags ?? [])]);
+    const preview = await project.pulumi(["preview", "--json", "--non-interactive", ...(scenario.flags ?? [])]).finally(() => scenario.restore?.(emulator));
     expect(preview.stdout.trim().startsWith("{"), `${preview.stdout}\n${preview.stderr}`).toBe(true);
     const origin = emulator.handle.origin;
     const normalised = normalisePreview(preview.stdout, [

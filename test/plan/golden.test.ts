@@ -20,7 +20,7 @@ const load = (scenario: string): { plan: Plan; md: string; json: string } => {
 
 describe("golden files", () => {
   it("every scenario of the capture script has a fixture", () => {
-    expect(SCENARIOS).toEqual(["adds", "changes", "charge", "deletes", "drift", "refusal", "safety", "unchanged"]);
+    expect(SCENARIOS).toEqual(["adds", "changes", "charge", "deletes", "drift", "refusal", "renewal", "safety", "too-many-deletes", "unchanged"]);
   });
 
   it.each(SCENARIOS)("%s renders as its committed Markdown and JSON", (scenario) => {
@@ -140,6 +140,20 @@ describe("what each scenario must show", () => {
       const removed = plan.domains.find((d) => d.domain === "plan-safety.com")?.changes[0]?.changes.dns?.removed ?? [];
       expect(removed).toHaveLength(5);
     }
+  });
+
+  it("renewal: a declared renewal that a refresh finds due is a charge, with its price and running total", () => {
+    const { md } = load("renewal");
+    expect(md).toContain("| renew | `plan-renewal.com` | `registration` | 1 | **13.75 USD** | 13.75 USD |");
+    expect(md.indexOf("**Charges** (1)")).toBeGreaterThan(md.indexOf("### Needs attention"));
+  });
+
+  it("too-many-deletes: the deletion rail's refusal first, listing what would go, with the consent to copy", () => {
+    const { plan, md } = load("too-many-deletes");
+    expect(plan.counts.errors).toBe(1);
+    expect(md).toContain("**Refused by safety rail `max-deletes-per-run`**");
+    for (const lock of ["lock-b", "lock-c", "lock-d"]) expect(md).toContain(`- RegistrarLock:${lock}`);
+    expect(md).toMatch(/```sh\n\s*pulumi config set domainsreseller:allowDeletes 3:[0-9a-f]{8}\n\s*```/);
   });
 });
 
