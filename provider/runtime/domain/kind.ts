@@ -66,13 +66,14 @@ async function syncTransfer(ctx: KindContext, name: string): Promise<{ status: T
   return { status: transferStatusOf({ sync }), reason: sync.reason };
 }
 
-async function saveContacts(ctx: KindContext, state: DomainState, news: DomainInputs): Promise<void> {
+/** Saves the declared contacts when the live ones differ; `inForce` is the state to record should the save not hold. */
+async function saveContacts(ctx: KindContext, inForce: () => Promise<DomainState>, news: DomainInputs): Promise<void> {
   if (news.contacts === undefined) return;
   const live = await ctx.client.call("getContacts", { domain: news.name });
   if (diffContacts(news.contacts, contactsFromLive(live, news.contacts)).length === 0) return;
   await ctx.client.call("saveContacts", { domain: news.name, contactdetails: contactsToSaveParams(news.contacts, live) });
   const still = diffContacts(news.contacts, contactsFromLive(await ctx.client.call("getContacts", { domain: news.name }), news.contacts));
-  if (still.length > 0) throw new PartialApplyError(news.name, state, new Error(`the registrar accepted the contact change of ${news.name} but still shows different ${still.join(", ")}`));
+  if (still.length > 0) throw new PartialApplyError(news.name, await inForce(), new Error(`the registrar accepted the contact change of ${news.name} but still shows different ${still.join(", ")}`));
 }
 
 export const domain: ResourceKind<typeof domainInputsSchema, DomainState> = {
@@ -98,11 +99,10 @@ export const domain: ResourceKind<typeof domainInputsSchema, DomainState> = {
     if (decision.action === "refuse") throw new Error(decision.reason);
     if (decision.action === "adopt") {
       const pending = transferStatusOf({ info, source: inputs.source });
-      const adopted = await observe(ctx, inputs as DomainInputs, info as Information, null, pending);
+      const observeAdopted = () => observe(ctx, inputs as DomainInputs, info as Information, null, pending);
       // Declared contacts apply from the first `up`, as they would on an update.
-      if (inputs.contacts === undefined || diffContacts(inputs.contacts, adopted.contacts ?? {}).length === 0) return { id: inputs.name, state: adopted };
-      await saveContacts(ctx, adopted, inputs as DomainInputs);
-      return { id: inputs.name, state: await observe(ctx, inputs as DomainInputs, (await accountDomain(ctx.client, inputs.name)) ?? (info as Information), null, pending) };
+      await saveContacts(ctx, observeAdopted, inputs as DomainInputs);
+      return { id: inputs.name, state: await observeAdopted() };
     }
     const kind = inputs.source as "register" | "transfer";
     // Quoted again right before ordering: the preview's quote may be old, and prices move.
@@ -136,7 +136,7 @@ export const domain: ResourceKind<typeof domainInputsSchema, DomainState> = {
   async update(ctx, _id, olds, raw) {
     const { quote: _previewQuote, ...news } = raw as DomainInputs & { quote?: Quote };
     if (olds.transferStatus === "failed") throw new Error(`the transfer of ${news.name} failed: ${olds.transferFailureReason ?? "the registry gave no reason"}. Fix the cause (EPP code, lock at the losing registrar) and transfer again, or remove the resource.`);
-    await saveContacts(ctx, olds, news);
+    await saveContacts(ctx, async () => olds, news);
     let lastQuote = olds.lastQuote;
     const before = await accountDomain(ctx.client, news.name);
     if (before === undefined) throw new Error(`${news.name} is no longer in the account`);
