@@ -33,6 +33,10 @@ export function beforeHandler(f: Fault<BeforeFaultKind>): FaultAnswer {
       // A registrar that acknowledges a change and drops it: the client sees success, nothing changed.
       // Only a read-back after the write can notice.
       return { status: 200, body: JSON.stringify({ success: true }) };
+    case "emptyList":
+      // A read that glitches: 200 with an empty list (a cache or replica that has not caught up).
+      // A whole-list save built on it would wipe the records the client did not declare.
+      return { status: 200, body: "[]" };
     case "error200":
       // The pass-through contract: a 2xx whose body carries an error (reference §2.5).
       return { status: 200, body: JSON.stringify({ error: "Injected fault: registrar returned an error" }) };

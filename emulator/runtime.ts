@@ -4,7 +4,7 @@
  */
 
 /** Kinds that answer instead of the handler: the request changes nothing. */
-export const BEFORE_KINDS = ["latency", "status", "reset", "malformed", "error200", "rateLimit", "ignore"] as const;
+export const BEFORE_KINDS = ["latency", "status", "reset", "malformed", "error200", "rateLimit", "ignore", "emptyList"] as const;
 /**
  * Kinds that let the handler run and commit, then lose or spoil the answer: a proxy or network
  * failure on the way back, the case where a client cannot know whether its order went through.

@@ -5,6 +5,7 @@
 import { readFileSync } from "node:fs";
 import { buildPlan, parsePreview, PreviewFormatError, renderJson, renderMarkdown, type Preview } from "../../provider/plan";
 import { EXIT_OK, parseCommand, usageError } from "../args";
+import { readText } from "../stdin";
 
 const FORMATS = ["markdown", "json"] as const;
 type Format = (typeof FORMATS)[number];
@@ -28,13 +29,22 @@ const OPTIONS = {
   help: { type: "boolean", short: "h" },
 } as const;
 
-function readInput(file: string): { ok: true; text: string } | { ok: false; message: string } {
+const EMPTY_STDIN = "plan-md: standard input was empty: pipe `pulumi preview --json` into it, or pass the file";
+
+/** FILE, or standard input for "-": read as a stream, which waits for a slow writer on a pipe. */
+async function readInput(file: string): Promise<{ ok: true; text: string } | { ok: false; message: string }> {
+  const stdin = file === "-";
+  let text: string;
   try {
-    return { ok: true, text: readFileSync(file === "-" ? 0 : file, "utf8") };
+    text = stdin ? await readText(process.stdin) : readFileSync(file, "utf8");
   } catch (error) {
-    const name = file === "-" ? "standard input" : file;
+    const name = stdin ? "standard input" : file;
     return { ok: false, message: `cannot read ${name}: ${error instanceof Error ? error.message : String(error)}` };
   }
+  // Nothing (or only whitespace) on standard input: the preview was not piped in, or it failed
+  // before writing anything; say so instead of "not valid JSON".
+  if (stdin && text.trim() === "") return { ok: false, message: EMPTY_STDIN };
+  return { ok: true, text };
 }
 
 export async function run(argv: string[]): Promise<number> {
@@ -47,7 +57,7 @@ export async function run(argv: string[]): Promise<number> {
   // Without a FILE on a terminal, reading standard input would wait for typing that never comes.
   if (positionals[0] === undefined && process.stdin.isTTY) return usageError(`plan-md reads a preview from FILE or standard input: pipe \`pulumi preview --json\` into it\n\n${HELP}`);
   const file = positionals[0] ?? "-";
-  const input = readInput(file);
+  const input = await readInput(file);
   if (!input.ok) return usageError(input.message);
   let preview: Preview;
   try {

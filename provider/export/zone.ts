@@ -7,7 +7,7 @@
 //     and refuses a declared record that shares its name with a kept CNAME.
 // So: authoritative when every row can be declared as it is; otherwise merge, declaring all but
 // the rows that cannot be (those stay live, unmanaged, and are listed in the zone file).
-import { dnsRecordSetInputsSchema, fromWire, isNoop, planSave, recordKey, sortRecords, zoneRecords, type DnsMode, type DnsRecord, type LiveRow, type WireRowLike } from "../model/dns";
+import { dnsRecordSetInputsSchema, fromWire, isNoop, planSave, recordKey, rrsetOf, sortRecords, zoneRecords, type DnsMode, type DnsRecord, type LiveRow, type WireRowLike } from "../model/dns";
 
 export interface LeftOut {
   /** The row as the server sent it, e.g. `www/CNAME/shops.example.net`. */
@@ -52,14 +52,19 @@ export function planZone(domain: string, rows: readonly WireRowLike[]): ZonePlan
     const keptNames = new Set(kept.map((k) => k.name));
     const badNames = new Set(problems.map((p) => candidates[p.index]?.name).filter((n): n is string => n !== undefined));
     for (const c of candidates) if (keptCnameNames.has(c.name) || (c.type === "CNAME" && keptNames.has(c.name))) badNames.add(c.name);
-    if (badNames.size === 0) break;
+    // A set owns every value of a name and type it declares: beside a value left out, none can be declared.
+    const keptSets = new Set(kept.map(rrsetOf));
+    const sharing = candidates.filter((c) => !badNames.has(c.name) && keptSets.has(rrsetOf(c)));
+    if (badNames.size === 0 && sharing.length === 0) break;
     const next: DnsRecord[] = [];
     for (const c of candidates) {
-      if (!badNames.has(c.name)) next.push(c);
-      else {
+      if (badNames.has(c.name)) {
         kept.push(c);
         leftOut.push({ row: recordKey(c), reason: `its name ${c.name} breaks a rule a record set enforces (a CNAME must be alone on its name and not at the apex)` });
-      }
+      } else if (sharing.includes(c)) {
+        kept.push(c);
+        leftOut.push({ row: recordKey(c), reason: `it shares its name and type with a record left out (${rrsetOf(c)}), and a record set owns every value of a name and type it declares` });
+      } else next.push(c);
     }
     candidates = next;
   }

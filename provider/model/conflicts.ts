@@ -1,6 +1,7 @@
 // Two resources fighting over one setting: two Nameservers on one domain would each undo the other
 // on every `up`. Claims are collected as resources are declared; a conflicting claim fails the
-// preview naming both resources. Several merge-mode record sets with disjoint records are fine.
+// preview naming both resources. Several merge-mode record sets with disjoint names and types are fine.
+import { rrsetOfKey } from "./dns/key";
 
 /** Kinds that own one whole setting of a domain: one resource each per domain and account. */
 const WHOLE_SETTING = new Set(["Domain", "Nameservers", "EmailForwarding", "IdProtection", "RegistrarLock"]);
@@ -37,10 +38,12 @@ export function conflictBetween(earlier: Claim, next: Claim): string | undefined
   if (earlier.mode === "authoritative" || next.mode === "authoritative") {
     return `${both} both manage the DNS of ${where(next)}, and an authoritative set owns the whole zone (it would delete the other's records). Merge them into one resource, or make both mode: "merge" with disjoint records.`;
   }
-  const theirs = new Set(earlier.recordKeys ?? []);
-  const shared = (next.recordKeys ?? []).filter((key) => theirs.has(key));
+  // A merge set owns every value at each name and type it declares (model/dns/ownership.ts), so
+  // two sets declaring one name and type would each remove the other's values.
+  const theirs = new Set((earlier.recordKeys ?? []).map(rrsetOfKey));
+  const shared = [...new Set((next.recordKeys ?? []).map(rrsetOfKey).filter((set) => theirs.has(set)))];
   if (shared.length === 0) return undefined;
-  return `${both} both declare ${shared.join(", ")} on ${where(next)}: declare each record in one set only.`;
+  return `${both} both declare records at ${shared.join(", ")} on ${where(next)}: a set owns every value of each name and type it declares, so declare each name and type in one set only.`;
 }
 
 /** Every conflict among `claims`, in declaration order (each named once, at the later claim). */

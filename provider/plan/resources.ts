@@ -19,7 +19,7 @@ export interface InputChanges {
   fields: FieldChange[];
 }
 
-const PROVIDER_KEYS = new Set(["__provider", "__claim", "quote", "lastQuote", "unmanagedCount", "takeover", "adopted"]);
+const PROVIDER_KEYS = new Set(["__provider", "__claim", "quote", "lastQuote", "unmanagedCount", "takeover", "found", "adopted"]);
 const isProviderKey = (key: string): boolean => PROVIDER_KEYS.has(key) || key.startsWith("__") || /^initial[A-Z]/.test(key);
 
 /** The input that names the domain: identical on both sides unless the resource is replaced. */

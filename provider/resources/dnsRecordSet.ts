@@ -32,8 +32,10 @@ export interface DnsRecordSetArgs {
  * DNS records of a domain hosted on the registrar's DNS. The API saves a zone as one whole list,
  * so every change reads the live zone, saves the planned list and reads it back to verify; a read
  * that comes back empty or unreadable while records are known refuses the save instead of wiping
- * the zone. Deleting it removes the records it declared (authoritative: and puts back the records
- * it removed when it took the zone over). Costs nothing.
+ * the zone. A set owns every value at each name and type it declares (a value added there out of
+ * band is drift, repaired on `up`). Deleting it gives back what it found when it took over: its own
+ * records go, values it replaced and rows it removed come back, and records that were there before
+ * it stay (docs/ownership.md). Costs nothing.
  */
 export class DnsRecordSet extends pulumi.dynamic.Resource {
   /** The canonical domain name (lower case, punycode). */
@@ -44,11 +46,11 @@ export class DnsRecordSet extends pulumi.dynamic.Resource {
   declare readonly records: pulumi.Output<Record<string, { name: string; type: string; value: string; priority?: number }>>;
   /** How many live records this resource leaves alone (merge), or has yet to remove (authoritative, after a refresh found extra ones). */
   declare readonly unmanagedCount: pulumi.Output<number>;
-  /** Authoritative sets only: the records removed when this resource took the zone over, as the API returned them; put back on delete. */
-  declare readonly takeover: pulumi.Output<{ hostname: string; type: string; address: string; priority: string }[] | undefined>;
+  /** What was live where this resource took over (each declared name and type; authoritative: the whole zone), as the API returned it: what delete gives back (docs/ownership.md). */
+  declare readonly found: pulumi.Output<{ hostname: string; type: string; address: string; priority: string }[]>;
 
   constructor(name: string, args: DnsRecordSetArgs, opts?: pulumi.CustomResourceOptions) {
-    super(shimFor("DnsRecordSet"), name, { unmanagedCount: undefined, takeover: undefined, ...args, [CLAIM_KEY]: checkClaim("DnsRecordSet", name, args) }, opts, "domainsreseller", "DnsRecordSet");
+    super(shimFor("DnsRecordSet"), name, { unmanagedCount: undefined, found: undefined, ...args, [CLAIM_KEY]: checkClaim("DnsRecordSet", name, args) }, opts, "domainsreseller", "DnsRecordSet");
     declared("DnsRecordSet", name);
   }
 }

@@ -1,31 +1,41 @@
 // DnsRecordSet inside the provider process: plan against the live zone, save the whole list,
-// verify it, and on delete take back what this resource added (and, authoritative, put back what
-// it removed when it took the zone over).
+// verify it, and on delete give back what it took over (docs/ownership.md): its own records go,
+// what was found at its names and types (authoritative: in the zone) comes back, and nothing that
+// was there before it is deleted. Every save is planned from a guarded read and judged again by
+// the zone-change rail against that read.
 import {
   diffDnsRecordSet,
+  duplicateSpf,
   fromWire,
   dnsRecordSetInputsSchema,
   inputsOfState,
   isNoop,
+  liveKey,
   knownLiveCount,
+  nextFound,
   planDelete,
   planSave,
   recordMap,
   refreshState,
+  rrsetOf,
+  rrsetsOf,
   stateAfterSave,
   stateRecords,
+  upgradeFromV1,
   type DnsPlan,
   type DnsRecord,
   type DnsRecordSetInputs,
   type DnsRecordSetState,
   type LiveRow,
+  type WireRow,
 } from "../model/dns";
 import { isUnknown } from "../model/unknown";
 import { DEFAULT_ZONE_THRESHOLDS, reviewZoneChange } from "../model/safety";
 import { unlessGone } from "./gone";
+import { claim, claimed, identityOf, noteSeen, seenStates, WHOLE } from "./handover";
 import { safetySettings } from "./settings";
 import { PartialApplyError, type KindContext, type ResourceKind } from "./kind";
-import { readZone, readZoneForSave, saveZone } from "./zone";
+import { readZone, readZoneForCreate, readZoneForSave, saveZone } from "./zone";
 
 function refuseConflicts(domain: string, plan: DnsPlan): void {
   if (plan.conflicts.length === 0) return;
@@ -41,9 +51,12 @@ function withProfile<T extends object>(state: T, profile: string | undefined): T
 }
 
 type State = DnsRecordSetState & { profile?: string };
+type Inputs = DnsRecordSetInputs & { profile?: string | undefined };
+
+const identity = (s: { domain: string }) => identityOf("DnsRecordSet", s.domain);
 
 /** Saves `plan` when it changes anything; on failure records what the zone really holds. */
-async function apply(ctx: KindContext, inputs: DnsRecordSetInputs & { profile?: string | undefined }, plan: DnsPlan, intended: State): Promise<State> {
+async function apply(ctx: KindContext, inputs: Inputs, plan: DnsPlan, intended: State): Promise<State> {
   refuseConflicts(inputs.domain, plan);
   if (isNoop(plan)) return intended;
   try {
@@ -60,54 +73,132 @@ async function apply(ctx: KindContext, inputs: DnsRecordSetInputs & { profile?: 
   }
 }
 
-/** The zone-change rail (model/safety): why a large or apex-NS change without the matching allowChanges is refused. */
-function unsafeChange(olds: DnsRecordSetState, news: DnsRecordSetInputs): string | undefined {
+/**
+ * The zone-change rail (model/safety) on a zone as read: the change judged against the live
+ * records at every name and type the set owned (`managed`) or declares, and, authoritative, every
+ * other live record. Why a large or apex-NS change without the matching allowChanges is refused.
+ */
+function unsafeChange(managed: Record<string, DnsRecord>, news: Inputs, live: readonly LiveRow[]): string | undefined {
   if (isUnknown(news.records) || isUnknown(news.mode) || isUnknown(news.allowChanges)) return undefined; // decided at apply, with real values
+  const judged = refreshState({ domain: news.domain, mode: news.mode, records: { ...managed, ...recordMap(news.records) } }, live);
   const safety = safetySettings();
   const thresholds = {
     percent: safety.zoneChangeThreshold ?? DEFAULT_ZONE_THRESHOLDS.percent,
     minRecords: safety.zoneChangeMinRecords ?? DEFAULT_ZONE_THRESHOLDS.minRecords,
   };
-  const verdict = reviewZoneChange({ olds, declared: news, thresholds, consent: news.allowChanges });
+  const verdict = reviewZoneChange({ olds: judged, declared: news, thresholds, consent: news.allowChanges });
   return verdict.ok ? undefined : verdict.message;
+}
+
+/** The same rail at apply time, on the read the save is built from: the zone may have changed since the preview. */
+function refuseUnsafeAtApply(managed: Record<string, DnsRecord>, news: Inputs, live: readonly LiveRow[]): void {
+  const refusal = unsafeChange(managed, news, live);
+  if (refusal !== undefined) throw new Error(`the zone of ${news.domain} is not the one the preview judged. ${refusal}`);
+}
+
+/** The record sets other resources took over in this deployment (a rename, a replacement). */
+function handedOver(state: { domain: string; profile?: string | undefined }): ReadonlySet<string> | "zone" {
+  const sets = claimed(identity(state));
+  return sets.has(WHOLE) ? "zone" : sets;
+}
+
+/** Claims what a save of `inputs` manages, so a predecessor's delete in this deployment leaves it alone. */
+function claimFor(inputs: Inputs): void {
+  claim(identity(inputs), inputs.mode === "authoritative" ? [WHOLE] : inputs.records.map(rrsetOf));
+}
+
+/**
+ * What a predecessor of this deployment (the same set renamed, replaced, or a set that held these
+ * names and types) recorded as found where this set now takes over: the history is handed over.
+ */
+function inherited(inputs: Inputs, ownedBefore: ReadonlySet<string>): { owned: ReadonlySet<string> | "zone"; found: WireRow[] } {
+  const wanted = new Set(inputs.records.map(rrsetOf).filter((set) => !ownedBefore.has(set)));
+  const owned = new Set<string>(ownedBefore);
+  const found = new Map<string, WireRow>();
+  for (const other of seenStates(identity(inputs)) as readonly State[]) {
+    if (inputs.mode === "authoritative" && other.mode === "authoritative") return { owned: "zone", found: [...(other.found ?? [])] };
+    const theirs = rrsetsOf(Object.keys(other.records ?? {}));
+    for (const set of theirs) {
+      if (!wanted.has(set)) continue;
+      owned.add(set);
+      for (const row of fromWire(other.found ?? [], inputs.domain)) if (row.record !== undefined && rrsetOf(row.record) === set) found.set(liveKey(row), row.row);
+    }
+  }
+  return { owned, found: [...found.values()] };
+}
+
+/** Lines naming each live record a plan removes or puts back, for the preview. */
+function visibleChanges(domain: string, plan: DnsPlan): { removes: string[]; restores: string[] } {
+  const removes = plan.removes.map((r) => `${domain} ${r.key}${r.row.priority !== "N/A" && r.row.priority !== "" ? ` (priority ${r.row.priority})` : ""}`);
+  const restores = plan.restores.map((row) => `${domain} ${row.hostname}/${row.type}/${row.address}${row.priority !== "N/A" ? ` (priority ${row.priority})` : ""}`);
+  return { removes, restores };
 }
 
 const isMap = (value: unknown): value is Record<string, unknown> => typeof value === "object" && value !== null && !Array.isArray(value);
 
+/** Keys the preview adds for the reviewer (check); never the user's, never passed to the kind. */
+const PREVIEW_KEYS = ["removes", "restores"] as const;
+
 export const dnsRecordSet: ResourceKind<typeof dnsRecordSetInputsSchema, State> = {
   inputs: dnsRecordSetInputsSchema,
-  stateVersion: 1,
+  stateVersion: 2,
+  upgrade: (state, fromVersion) => {
+    if (fromVersion === 1) return upgradeFromV1(state) as State;
+    throw new Error(`DnsRecordSet state version ${fromVersion} is unknown`);
+  },
   // The engine keeps the records as a map keyed `name/type/value`, like the state, so the preview
   // names each record added, removed or changed instead of showing a reshuffled list.
   toEngine: (inputs) => ({ ...inputs, records: recordMap(inputs.records) }),
-  fromEngine: (props) => ({ ...props, records: isMap(props.records) ? Object.values(props.records) : props.records }) as DnsRecordSetInputs,
+  fromEngine: (props) => {
+    const clean = Object.fromEntries(Object.entries(props).filter(([key]) => !(PREVIEW_KEYS as readonly string[]).includes(key)));
+    return { ...clean, records: isMap(clean.records) ? Object.values(clean.records) : clean.records } as DnsRecordSetInputs;
+  },
   diff: (olds, news) => {
+    noteSeen(identity(olds), olds);
     const base = diffDnsRecordSet(olds, news);
     const profileChanged = (olds.profile ?? undefined) !== ((news as { profile?: string }).profile ?? undefined);
-    return profileChanged ? { changes: true, replaces: [...base.replaces, "profile"], deleteBeforeReplace: true } : base;
+    // A profile change is a replacement on the same zone: the new set is created first and takes
+    // over from this one (handover.ts), so the zone is never given back in between.
+    return profileChanged ? { changes: true, replaces: [...base.replaces, "profile"], deleteBeforeReplace: false } : base;
   },
 
-  // The zone-change rail, in check so that the preview stops with the message (and nothing is
-  // written): the planned change is judged against the zone as it is now, with the records this
-  // set managed so far (the previous inputs) and, authoritative, every record it would take over.
+  // In check, so that the preview shows it and stops on a refusal before anything is written: the
+  // planned change against the zone as it is now. The zone-change rail judges it; every live
+  // record it removes or puts back is listed (`removes`, `restores`) so `pulumi preview --diff`
+  // names each; records the program never declared are also named in a warning.
   async prepare(ctx, olds, inputs) {
     const live = await unlessGone(ctx.client, inputs.domain, () => readZone(ctx, inputs.domain));
     if (live === undefined) return { ok: true, inputs }; // create or refresh names the missing domain
-    const managed = isMap(olds.records) ? (olds.records as Record<string, DnsRecord>) : {};
-    const found = refreshState({ domain: inputs.domain, mode: inputs.mode, records: { ...managed, ...recordMap(inputs.records) }, unmanagedCount: 0 }, live);
-    const refusal = unsafeChange(found, inputs);
+    const sameZone = olds.domain === undefined || (olds.domain === inputs.domain && olds.profile === inputs.profile);
+    const managed = sameZone && isMap(olds.records) ? (olds.records as Record<string, DnsRecord>) : {};
+    const refusal = unsafeChange(managed, inputs, live);
     // No property: the engine then prints the reason alone, not the whole record map beside it.
-    return refusal === undefined ? { ok: true, inputs } : { ok: false, failures: [{ property: "", reason: refusal }] };
+    if (refusal !== undefined) return { ok: false, failures: [{ property: "", reason: refusal }] };
+    if (isUnknown(inputs.records) || isUnknown(inputs.mode)) return { ok: true, inputs };
+    const plan = planSave({ mode: inputs.mode, declared: inputs.records, live, managed: Object.keys(managed) });
+    const spf = duplicateSpf(fromWire(plan.save, inputs.domain).flatMap((row) => (row.record === undefined ? [] : [row.record])));
+    for (const name of spf) ctx.warn(`DnsRecordSet ${inputs.domain}: the name "${name}" would carry two v=spf1 TXT records; RFC 7208 makes its SPF invalid (a permerror). Merge them into one TXT value.`);
+    const visible = visibleChanges(inputs.domain, plan);
+    const undeclared = plan.removes.filter((r) => managed[r.key] === undefined);
+    if (undeclared.length > 0) {
+      ctx.warn(`DnsRecordSet ${inputs.domain}: this change deletes ${undeclared.length} live record${undeclared.length === 1 ? "" : "s"} the program never declared: ${undeclared.map((r) => r.key).join(", ")}.`);
+    }
+    return { ok: true, inputs: { ...inputs, ...(visible.removes.length > 0 ? { removes: visible.removes } : {}), ...(visible.restores.length > 0 ? { restores: visible.restores } : {}) } };
   },
 
   async create(ctx, inputs) {
-    const live = await readZone(ctx, inputs.domain);
+    const live = await readZoneForCreate(ctx, inputs.domain);
+    refuseUnsafeAtApply({}, inputs, live);
+    claimFor(inputs);
+    const history = inherited(inputs, new Set());
     const plan = planSave({ mode: inputs.mode, declared: inputs.records, live });
-    const intended = withProfile(stateAfterSave(inputs, plan), inputs.profile);
+    const found = nextFound({ mode: inputs.mode, owned: history.owned, previous: history.found, declared: inputs.records, live, zone: inputs.domain });
+    const intended = withProfile(stateAfterSave(inputs, plan, found), inputs.profile);
     return { id: inputs.domain, state: await apply(ctx, inputs, plan, intended) };
   },
 
   async read(ctx, id, state) {
+    noteSeen(identity(state), state);
     const live = await unlessGone(ctx.client, state.domain, () => readZone(ctx, state.domain));
     if (live === undefined) return undefined;
     const fresh = withProfile(refreshState(state, live), state.profile);
@@ -116,16 +207,36 @@ export const dnsRecordSet: ResourceKind<typeof dnsRecordSetInputsSchema, State> 
 
   async update(ctx, _id, olds, news) {
     const live = await readZoneForSave(ctx, news.domain, knownLiveCount(olds));
-    const plan = planSave({ mode: news.mode, declared: news.records, live, managed: Object.keys(olds.records) });
-    const intended = withProfile(stateAfterSave(news, plan, olds.takeover), news.profile);
+    refuseUnsafeAtApply(olds.records, news, live);
+    claimFor(news);
+    const given = handedOver(news);
+    const ownedBefore = olds.mode === "authoritative" ? "zone" : rrsetsOf(Object.keys(olds.records));
+    const history = ownedBefore === "zone" ? { owned: "zone" as const, found: [] } : inherited(news, ownedBefore);
+    const plan = planSave({
+      mode: news.mode,
+      declared: news.records,
+      live,
+      managed: Object.keys(olds.records),
+      found: fromWire(olds.found ?? [], news.domain),
+      handedOver: given === "zone" ? rrsetsOf(Object.keys(olds.records)) : given,
+    });
+    const found = nextFound({ mode: news.mode, owned: history.owned, previous: [...(olds.found ?? []), ...history.found], declared: news.records, live, zone: news.domain });
+    const intended = withProfile(stateAfterSave(news, plan, found), news.profile);
     return apply(ctx, news, plan, intended);
   },
 
   async delete(ctx, _id, state) {
+    const given = handedOver(state);
+    if (given === "zone") {
+      ctx.warn(`DnsRecordSet ${state.domain}: left as it is; another DnsRecordSet of this deployment took the zone over (what this one found is now its to give back).`);
+      return;
+    }
     await unlessGone(ctx.client, state.domain, async () => {
       const live = await readZoneForSave(ctx, state.domain, knownLiveCount(state));
-      const plan = planDelete({ declared: stateRecords(state), live, takeover: fromWire(state.takeover ?? [], state.domain) });
+      const plan = planDelete({ declared: stateRecords(state), live, found: fromWire(state.found ?? [], state.domain), handedOver: given });
+      if (given.size > 0) ctx.warn(`DnsRecordSet ${state.domain}: ${[...given].join(", ")} left as they are; another DnsRecordSet of this deployment took them over.`);
       if (!isNoop(plan)) await saveZone(ctx, state.domain, plan);
     });
   },
 };
+

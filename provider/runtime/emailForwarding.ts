@@ -6,6 +6,7 @@ import { settingKind } from "./setting";
 const show = (forwards: readonly Forward[]) => (forwards.length > 0 ? forwards.map((f) => `${f.from} → ${f.to}`).join(", ") : "no forwards");
 
 export const emailForwarding = settingKind({
+  kind: "EmailForwarding",
   inputs: emailForwardingInputsSchema,
   diff: diffEmailForwarding as never,
   field: "forwards",

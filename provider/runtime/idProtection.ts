@@ -7,6 +7,7 @@ import { settingKind } from "./setting";
 const show = (enabled: boolean) => (enabled ? "on" : "off");
 
 export const idProtection = settingKind({
+  kind: "IdProtection",
   inputs: idProtectionInputsSchema,
   diff: diffIdProtection as never,
   field: "enabled",

@@ -8,6 +8,7 @@ import { withDomain } from "./domainQueue";
 import { describeFailure } from "./failure";
 import type { KindContext } from "./kind";
 import { kindNamed, type AnyKind } from "./kinds";
+import { ownershipFailures } from "./ownership";
 import { configureFrom, resolveSettings, type ConfigSource } from "./settings";
 import { currentState, storedState, withoutInternal, type Props } from "./state";
 
@@ -59,6 +60,9 @@ export async function check(kindName: string, olds: Props, news: Props): Promise
   if (!outcome.ok) return { inputs: news, failures: outcome.failures };
   const refused = kind.review && !isUnknown(outcome.inputs) ? kind.review(withoutInternal(olds), outcome.inputs) : [];
   if (refused.length > 0) return { inputs: news, failures: refused };
+  // A settings resource new to this domain fails the preview when the account provably lacks it.
+  const foreign = await ownershipFailures(kindName, withoutInternal(olds), outcome.inputs);
+  if (foreign.length > 0) return { inputs: news, failures: foreign };
   if (!kind.prepare || isUnknown(outcome.inputs)) return { inputs: toEngine(kind, outcome.inputs) };
   try {
     resolveSettings(typeof outcome.inputs.profile === "string" ? outcome.inputs.profile : undefined);

@@ -4,6 +4,7 @@ import { canonicalNameservers, diffNameservers, nameserverParams, nameserversInp
 import { settingKind } from "./setting";
 
 export const nameservers = settingKind({
+  kind: "Nameservers",
   inputs: nameserversInputsSchema,
   diff: diffNameservers as never,
   field: "nameservers",

@@ -4,6 +4,7 @@
 import { isDomainsResellerError } from "../client";
 import { diffPrivateNameserver, privateNameserverInputsSchema, type PrivateNameserverState } from "../model/privateNameserver";
 import { unlessGone } from "./gone";
+import { claim, claimed, identityOf, noteSeen, seenStates } from "./handover";
 import type { ResourceKind } from "./kind";
 
 function unknownOutcome(error: unknown, what: string): unknown {
@@ -30,14 +31,22 @@ const alreadyRegistered = (error: unknown) => isDomainsResellerError(error, "val
 export const privateNameserver: ResourceKind<typeof privateNameserverInputsSchema, State> = {
   inputs: privateNameserverInputsSchema,
   stateVersion: 1,
-  diff: diffPrivateNameserver,
+  diff: (olds, news) => {
+    noteSeen(identityOf("PrivateNameserver", olds.domain, olds.host), olds);
+    return diffPrivateNameserver(olds, news);
+  },
 
   async create(ctx, inputs) {
     const id = `${inputs.domain}/${inputs.host}`;
+    const identity = identityOf("PrivateNameserver", inputs.domain, inputs.host);
+    claim(identity);
+    // A predecessor of this deployment (rename, replacement) registered it: its history carries over.
+    const predecessor = seenStates(identity).at(-1) as State | undefined;
     try {
       await ctx.client.call("registerPrivateNameserver", { domain: inputs.domain, nameserver: inputs.host, ipaddress: inputs.ip });
     } catch (error) {
       if (!alreadyRegistered(error)) throw unknownOutcome(error, `registering ${inputs.host} (${inputs.ip})`);
+      if (predecessor !== undefined && predecessor.ip === inputs.ip) return { id, state: stored({ ...inputs, adopted: predecessor.adopted }) };
       // Adopt it. Its address cannot be read, so the declared one is recorded; delete leaves an
       // adopted record registered, as it was found.
       ctx.warn(
@@ -50,6 +59,7 @@ export const privateNameserver: ResourceKind<typeof privateNameserverInputsSchem
   },
 
   async read(ctx, id, state) {
+    noteSeen(identityOf("PrivateNameserver", state.domain, state.host), state);
     // Only the domain can be checked: it is still in the account, or proven gone.
     const info = await unlessGone(ctx.client, state.domain, () => ctx.client.call("information", { domain: state.domain }));
     if (info === undefined) return undefined;
@@ -67,6 +77,10 @@ export const privateNameserver: ResourceKind<typeof privateNameserverInputsSchem
   },
 
   async delete(ctx, _id, state) {
+    if (claimed(identityOf("PrivateNameserver", state.domain, state.host)).size > 0) {
+      ctx.warn(`PrivateNameserver ${state.host}: stays registered; another PrivateNameserver of this deployment manages it now (a rename or a replacement).`);
+      return;
+    }
     if (state.adopted) {
       ctx.warn(`PrivateNameserver ${state.host}: it was registered before this resource adopted it, so it stays registered.`);
       return;

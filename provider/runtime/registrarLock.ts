@@ -3,6 +3,7 @@ import { diffRegistrarLock, lockStatus, registrarLockInputsSchema } from "../mod
 import { settingKind } from "./setting";
 
 export const registrarLock = settingKind({
+  kind: "RegistrarLock",
   inputs: registrarLockInputsSchema,
   diff: diffRegistrarLock as never,
   field: "locked",

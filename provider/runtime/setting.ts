@@ -6,10 +6,13 @@ import type { z } from "zod";
 import { isDomainsResellerError } from "../client";
 import type { ResourceDiff } from "../model/diff";
 import { unlessGone } from "./gone";
+import { claim, claimed, identityOf, noteSeen, seenStates } from "./handover";
 import { PartialApplyError, type KindContext, type KindInputs, type ResourceKind } from "./kind";
 import { NotAppliedError } from "./verify";
 
 export interface SettingSpec<S extends z.ZodObject, V> {
+  /** The kind's name, e.g. "Nameservers": with the domain and profile, what one resource manages. */
+  kind: string;
   inputs: S;
   diff(olds: z.output<S> & Record<string, unknown>, news: z.output<S>): ResourceDiff;
   /** The input holding the value (e.g. "nameservers") and the state field for the value found at takeover. */
@@ -51,28 +54,38 @@ export function settingKind<S extends z.ZodObject, V>(spec: SettingSpec<S, V>): 
   const valueOf = (p: Props) => p[spec.field] as V;
   const withValue = (base: Props, value: V, initial: V) => ({ ...base, [spec.field]: value, [spec.initialField]: initial }) as State;
   const generic = spec as unknown as SettingSpec<z.ZodObject, V>;
+  const identity = (p: Props) => identityOf(spec.kind, p.domain as string);
 
   return {
     inputs: spec.inputs,
     stateVersion: 1,
-    diff: (olds, news) => spec.diff(olds, news),
+    diff: (olds, news) => {
+      noteSeen(identity(olds), olds);
+      return spec.diff(olds, news);
+    },
 
     async create(ctx, raw) {
       const inputs = raw as State;
-      const initial = await spec.read(ctx, inputs.domain);
+      claim(identity(inputs));
+      const live = await spec.read(ctx, inputs.domain);
+      // A predecessor of this deployment (rename, move, replacement) set what is live now: what it
+      // found before either existed is what this one gives back.
+      const predecessor = seenStates(identity(inputs)).at(-1) as Props | undefined;
+      const initial = predecessor !== undefined && predecessor[spec.initialField] !== undefined ? (predecessor[spec.initialField] as V) : live;
       const wanted = valueOf(inputs);
-      if (!spec.same(initial, wanted)) {
+      if (!spec.same(live, wanted)) {
         try {
           await writeVerified(generic, ctx, inputs.domain, wanted);
         } catch (error) {
           // Recorded with what was found, so the next `up` retries and `destroy` gives it back.
-          throw new PartialApplyError(inputs.domain, withValue(inputs, initial, initial), error);
+          throw new PartialApplyError(inputs.domain, withValue(inputs, live, initial), error);
         }
       }
       return { id: inputs.domain, state: withValue(inputs, wanted, initial) };
     },
 
     async read(ctx, id, state) {
+      noteSeen(identity(state), state);
       const domain = (state.domain as string | undefined) ?? id;
       const found = await unlessGone(ctx.client, domain, async () => ({ live: await spec.read(ctx, domain) }));
       if (found === undefined) return undefined;
@@ -84,6 +97,7 @@ export function settingKind<S extends z.ZodObject, V>(spec: SettingSpec<S, V>): 
     // found by a refresh (`up --refresh`), which records the live value, so the diff then asks for this.
     async update(ctx, _id, olds, raw) {
       const news = raw as State;
+      claim(identity(news));
       const initial = olds[spec.initialField] as V;
       try {
         await writeVerified(generic, ctx, news.domain, valueOf(news));
@@ -96,6 +110,10 @@ export function settingKind<S extends z.ZodObject, V>(spec: SettingSpec<S, V>): 
     async delete(ctx, _id, state) {
       const domain = state.domain as string;
       const initial = state[spec.initialField] as V;
+      if (claimed(identity(state)).size > 0) {
+        ctx.warn(`${spec.kind} ${domain}: left as ${spec.show(valueOf(state))}; another ${spec.kind} of this deployment manages it now (a rename, a move or a replacement).`);
+        return;
+      }
       // A domain proven gone (transferred away, cancelled) has nothing left to restore.
       await unlessGone(ctx.client, domain, async () => {
         if (spec.same(await spec.read(ctx, domain), initial)) return;

@@ -14,6 +14,28 @@ interface GuardState {
 
 const sorted = (members: readonly string[]) => [...new Set(members)].sort();
 
+/**
+ * Members of one kind that leave while others of that kind arrive: most likely renames or moves.
+ * Without `aliases` the engine creates the new resource and deletes the old one; the provider
+ * keeps that safe (runtime/handover.ts), and the hint says how to keep the resource's history.
+ */
+export function renameHints(before: readonly string[], now: readonly string[]): string[] {
+  const kindOf = (m: string) => m.slice(0, m.indexOf(":"));
+  const nameOf = (m: string) => m.slice(m.indexOf(":") + 1);
+  const gone = before.filter((m) => !now.includes(m));
+  const added = now.filter((m) => !before.includes(m));
+  return [...new Set(gone.map(kindOf))].flatMap((kind) => {
+    const leaving = gone.filter((m) => kindOf(m) === kind).map(nameOf);
+    const arriving = added.filter((m) => kindOf(m) === kind).map(nameOf);
+    if (arriving.length === 0) return [];
+    return [
+      `${kind} ${leaving.map((n) => `"${n}"`).join(", ")} leave${leaving.length === 1 ? "s" : ""} the program while ${arriving.map((n) => `"${n}"`).join(", ")} arrive${arriving.length === 1 ? "s" : ""}. ` +
+        `If that is a rename or a move into a component, add \`aliases: [{ name: "${leaving[0]}" }]\` (or the old parent) to the new resource so it stays the same resource; ` +
+        "otherwise the new one takes over what the old one manages and the old one's delete leaves it in place (docs/ownership.md).",
+    ];
+  });
+}
+
 export const stackGuard: ResourceKind<typeof guardInputsSchema, GuardState> = {
   inputs: guardInputsSchema,
   stateVersion: 1,
@@ -23,6 +45,7 @@ export const stackGuard: ResourceKind<typeof guardInputsSchema, GuardState> = {
     const consent = parseDeleteConsent(safety.allowDeletes);
     if (!consent.ok) return [{ property: "", reason: consent.message }];
     const verdict = reviewDeletions({ before, now: inputs.members, maxDeletes: safety.maxDeletesPerRun ?? DEFAULT_MAX_DELETES, consent: consent.consent });
+    for (const hint of renameHints(before, inputs.members)) process.stderr.write(`warning: ${hint}\n`);
     return verdict.ok ? [] : [{ property: "", reason: verdict.message }];
   },
   diff(olds, news) {

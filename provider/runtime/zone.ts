@@ -5,17 +5,58 @@ import { fromWire, liveKey, refuseSuspiciousRead, type DnsPlan, type LiveRow, ty
 import type { KindContext } from "./kind";
 import { writeThenVerify } from "./verify";
 
+// How many rows each zone held at its last trustworthy read in this deployment (the preview's
+// read in check comes right before create), per account: a later read that comes back empty is
+// judged against it. A read that looks like a glitch never lowers it.
+const lastSeen = new WeakMap<object, Map<string, number>>();
+
+function seenCount(ctx: KindContext, domain: string): number {
+  return lastSeen.get(ctx.client)?.get(domain) ?? 0;
+}
+
+function remember(ctx: KindContext, domain: string, live: readonly LiveRow[]): void {
+  const counts = lastSeen.get(ctx.client) ?? new Map<string, number>();
+  lastSeen.set(ctx.client, counts);
+  if (refuseSuspiciousRead(domain, live, counts.get(domain) ?? 0) === undefined) counts.set(domain, live.length);
+}
+
 export async function readZone(ctx: KindContext, domain: string): Promise<LiveRow[]> {
-  return fromWire(await ctx.client.call("getDns", { domain }), domain);
+  const live = fromWire(await ctx.client.call("getDns", { domain }), domain);
+  remember(ctx, domain, live);
+  return live;
 }
 
 /**
  * Reads the zone for a save. `knownLiveCount` is how many rows the state says were there; an
- * empty or unreadable answer while rows are known is refused, since a list built on it would wipe them.
+ * empty or unreadable answer while rows are known (by the state, or by an earlier read of this
+ * deployment) is refused, since a list built on it would wipe them.
  */
 export async function readZoneForSave(ctx: KindContext, domain: string, knownLiveCount: number): Promise<LiveRow[]> {
+  const known = Math.max(knownLiveCount, seenCount(ctx, domain));
   const live = await readZone(ctx, domain);
-  const refusal = refuseSuspiciousRead(domain, live, knownLiveCount);
+  const refusal = refuseSuspiciousRead(domain, live, known);
+  if (refusal !== undefined) throw new Error(`refusing to save DNS: ${refusal}`);
+  return live;
+}
+
+/**
+ * The first read of a zone a new set takes over. Nothing in the state says what the zone held, so
+ * an empty or unreadable answer is confirmed by a second read before a save builds on it (a merge
+ * save on a glitching empty read would delete every record it does not declare).
+ */
+export async function readZoneForCreate(ctx: KindContext, domain: string): Promise<LiveRow[]> {
+  const known = seenCount(ctx, domain);
+  const first = await readZone(ctx, domain);
+  if (known > 0 || refuseSuspiciousRead(domain, first, 1) === undefined) return readZoneChecked(domain, first, known);
+  const second = await readZone(ctx, domain);
+  if (second.length !== first.length) {
+    throw new Error(`refusing to save DNS: two reads of the zone of ${domain} in a row disagreed (${first.length} rows, then ${second.length}). Nothing was saved; run "pulumi up" again.`);
+  }
+  return second;
+}
+
+function readZoneChecked(domain: string, live: LiveRow[], known: number): LiveRow[] {
+  const refusal = refuseSuspiciousRead(domain, live, known);
   if (refusal !== undefined) throw new Error(`refusing to save DNS: ${refusal}`);
   return live;
 }

@@ -1,7 +1,7 @@
 // The five settings resources and RegistrarLock in one stack on the real Pulumi engine against the
 // emulator: adopt → a second `up` with zero writes → out-of-band changes through the signed API (as
 // someone in the registrar's panel) → the drift check fails naming each changed property → `up
-// --refresh` converges → the drift check passes → `destroy` gives every domain back as found.
+// --refresh` converges → the drift check passes → `destroy` gives every domain back exactly as found.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DomainsResellerClient } from "../../provider/client";
 import { configureStack, createProject, startTestEmulator, type Project, type TestEmulator } from "./harness";
@@ -9,7 +9,9 @@ import { configureStack, createProject, startTestEmulator, type Project, type Te
 const PROGRAM = `
 import { DnsRecordSet, EmailForwarding, IdProtection, Nameservers, PrivateNameserver, RegistrarLock } from "pulumi-domainsreseller";
 
-// acme-shop.io: merge mode, so its CAA, SRV, TXT and second A record are not ours to touch.
+// acme-shop.io: merge mode. The set owns @/A, www/CNAME, @/MX and api/AAAA (every value there: the
+// second @ A record goes, and comes back on destroy); its CAA, SRV and TXT records are not its to touch.
+// The CNAME and the MX were there before it: destroy leaves them.
 const shopZone = new DnsRecordSet("shop-zone", {
   domain: "acme-shop.io",
   records: [
@@ -24,7 +26,8 @@ new DnsRecordSet("shop-verification", {
   domain: "acme-shop.io",
   records: [{ name: "_acme-challenge", type: "TXT", value: "token-123" }],
 });
-// acme-widgets.co.uk: authoritative, so the TXT record found there is removed, and put back on destroy.
+// acme-widgets.co.uk: authoritative, so the TXT record found there is removed, and put back on destroy;
+// the A and MX records it declares were there before it, so destroy leaves them.
 const ukZone = new DnsRecordSet("uk-zone", {
   domain: "acme-widgets.co.uk",
   mode: "authoritative",
@@ -40,7 +43,7 @@ new PrivateNameserver("labs-glue", { domain: "acme-labs.dev", host: "ns3.acme-la
 new RegistrarLock("shop-lock", { domain: "acme-shop.io", locked: true });
 
 export const shopRecords = shopZone.records;
-export const ukTakeover = ukZone.takeover;
+export const ukFound = ukZone.found;
 `;
 
 const CONFLICT = `
@@ -86,7 +89,9 @@ describe("domain settings on the real engine", () => {
     expect(await panel.call("getLock", { domain: "acme-shop.io" })).toBe("locked");
     const outputs = JSON.parse((await project.ok(["stack", "output", "--json"])).stdout);
     expect(Object.keys(outputs.shopRecords).sort()).toEqual(["@/A/192.0.2.30", "@/MX/mail.acme-shop.io", "api/AAAA/2001:db8::77", "www/CNAME/shops.hosting.test"]);
-    expect(outputs.ukTakeover).toEqual([expect.objectContaining({ type: "TXT", address: "v=spf1 mx -all" })]);
+    // Authoritative: the whole zone as found; merge: what was found at each name and type it took over.
+    expect(outputs.ukFound.map((r: Row) => r.type).sort()).toEqual(["A", "MX", "TXT"]);
+    expect(shop).not.toContain("@/A/192.0.2.31"); // another value at a declared name and type
   });
 
   it("a second up reports no changes, the drift check passes, and neither sends a write call", async () => {
@@ -115,6 +120,7 @@ describe("domain settings on the real engine", () => {
     expect(result.code).not.toBe(0);
     const out = result.stdout;
     expect(out).toMatch(/\+ @\/A\/192\.0\.2\.30\s*:/); // the record that changed, by name
+    expect(out).toMatch(/- @\/A\/192\.0\.2\.99\s*:/); // the value it was changed to: drift at a managed name and type
     expect(out).toMatch(/- test\/A\/192\.0\.2\.41\s*:/); // the one added to an authoritative zone
     expect(out).toMatch(/ns9\.elsewhere\.test/);
     expect(out).toMatch(/someone@else\.example/);
@@ -127,7 +133,7 @@ describe("domain settings on the real engine", () => {
     await project.ok(["up", "--refresh", "--yes", "--non-interactive", "--skip-preview"]);
     const shop = rowText((await panel.call("getDns", { domain: "acme-shop.io" })) as Row[]);
     expect(shop).toContain("@/A/192.0.2.30");
-    expect(shop).toContain("@/A/192.0.2.99"); // merge mode: the record added out of band is not ours to remove
+    expect(shop).not.toContain("@/A/192.0.2.99"); // a value changed at a managed name and type is repaired
     expect(shop).toContain('@/CAA/0 issue "letsencrypt.org"');
     expect(shop).toContain("_acme-challenge/TXT/token-123");
     expect(rowText((await panel.call("getDns", { domain: "acme-widgets.co.uk" })) as Row[])).toEqual(["@/A/192.0.2.40", "@/MX/mail.acme-widgets.co.uk"]);
@@ -136,7 +142,7 @@ describe("domain settings on the real engine", () => {
     expect(again.code, again.stdout).toBe(0);
   });
 
-  it("destroy gives every domain back as it was found", async () => {
+  it("destroy gives every domain back exactly as it was found, records declared over pre-existing ones included", async () => {
     await project.ok(["destroy", "--yes", "--non-interactive", "--skip-preview"]);
     const mail = await emulator.domain("acme-mail.com");
     expect(mail.nameservers).toEqual(seeded["acme-mail.com"]?.nameservers);
@@ -144,14 +150,11 @@ describe("domain settings on the real engine", () => {
     const shop = await emulator.domain("acme-shop.io");
     expect(shop.idProtection).toBe(false);
     expect(shop.locked).toBe(false);
-    const shopRows = rowText(shop.dns as Row[]);
-    expect(shopRows).not.toContain("api/AAAA/2001:db8::77");
-    expect(shopRows).not.toContain("_acme-challenge/TXT/token-123");
-    expect(shopRows).toContain('@/CAA/0 issue "letsencrypt.org"');
-    expect(shopRows).toContain("@/A/192.0.2.99"); // the out-of-band record stays
-    const uk = rowText((await emulator.domain("acme-widgets.co.uk")).dns as Row[]);
-    // Its declared records go; the record it removed at takeover comes back.
-    expect(uk).toEqual(["@/TXT/v=spf1 mx -all"]);
+    // Its own records go (api AAAA, the verification TXT); the second @ A it replaced comes back; the
+    // CNAME and MX it declared over records already there stay; the drifted value it repaired does not return.
+    expect(rowText(shop.dns as Row[])).toEqual(rowText(seeded["acme-shop.io"]?.dns as Row[]));
+    // Authoritative: the zone as found, the TXT it removed at takeover included.
+    expect(rowText((await emulator.domain("acme-widgets.co.uk")).dns as Row[])).toEqual(rowText(seeded["acme-widgets.co.uk"]?.dns as Row[]));
     const glue = ((await emulator.domain("acme-labs.dev")).privateNameservers as { nameserver: string }[]).map((g) => g.nameserver);
     expect(glue).not.toContain("ns3.acme-labs.dev");
   });

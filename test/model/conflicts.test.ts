@@ -32,9 +32,9 @@ describe("DNS record sets", () => {
     expect(findConflicts([dns("web", "merge", ["www/CNAME/x.net"]), dns("mail", "merge", ["@/MX/mx.x.net"]), dns("verify", "merge", ["@/TXT/token"])])).toEqual([]);
   });
 
-  it("two merge sets declaring one record name it, with both resources and the fix", () => {
-    expect(findConflicts([dns("web", "merge", ["www/CNAME/x.net", "@/A/192.0.2.1"]), dns("web2", "merge", ["@/A/192.0.2.1", "www/CNAME/x.net"])])).toEqual([
-      'DnsRecordSet "web" and DnsRecordSet "web2" both declare @/A/192.0.2.1, www/CNAME/x.net on example.com: declare each record in one set only.',
+  it("two merge sets declaring one name and type name it, with both resources and the fix (a set owns every value there)", () => {
+    expect(findConflicts([dns("web", "merge", ["www/CNAME/x.net", "@/A/192.0.2.1"]), dns("web2", "merge", ["@/A/192.0.2.2", "www/CNAME/x.net"])])).toEqual([
+      'DnsRecordSet "web" and DnsRecordSet "web2" both declare records at @/A, www/CNAME on example.com: a set owns every value of each name and type it declares, so declare each name and type in one set only.',
     ]);
   });
 

@@ -5,7 +5,11 @@ import {
   inputsOfState,
   isNoop,
   knownLiveCount,
-  nextTakeover,
+  nextFound,
+  duplicateSpf,
+  recordKey,
+  stateRecords,
+  upgradeFromV1,
   planDelete,
   planSave,
   recordMap,
@@ -130,31 +134,98 @@ describe("planSave", () => {
   });
 });
 
-describe("takeover and delete", () => {
-  const found = fromWire([row("@", "A", "192.0.2.10", "N/A", "1"), row("legacy", "A", "192.0.2.2", "N/A", "2"), row("@", "SPF", "v=spf1", "N/A", "3")], ZONE);
+describe("ownership: what a set found, and what it gives back", () => {
+  const zone = fromWire([row("@", "A", "192.0.2.10", "N/A", "1"), row("legacy", "A", "192.0.2.2", "N/A", "2"), row("@", "SPF", "v=spf1", "N/A", "3")], ZONE);
+  const found = (mode: "merge" | "authoritative", owned: ReadonlySet<string> | "zone", previous: WireRow[], declared: DnsRecord[], live = zone) => nextFound({ mode, owned, previous, declared, live, zone: ZONE });
 
-  it("the first authoritative save records the rows it removes; later saves and modes keep that list", () => {
-    const plan = planSave({ mode: "authoritative", declared: [A], live: found });
-    const takeover = nextTakeover("authoritative", undefined, plan);
-    expect(takeover).toEqual([row("legacy", "A", "192.0.2.2", "N/A", "2"), row("@", "SPF", "v=spf1", "N/A", "3")]);
-    expect(nextTakeover("authoritative", takeover, planSave({ mode: "authoritative", declared: [], live: fromWire(plan.save, ZONE) }))).toEqual(takeover);
-    expect(nextTakeover("merge", takeover, plan)).toEqual(takeover);
-    expect(nextTakeover("merge", undefined, plan)).toBeUndefined();
+  it("merge takes over each declared name and type as found there; authoritative takes over the whole zone, unreadable rows too", () => {
+    expect(found("merge", new Set(), [], [{ ...A, value: "192.0.2.99" }, WWW])).toEqual([row("@", "A", "192.0.2.10", "N/A", "1")]);
+    expect(found("authoritative", new Set(), [], [A])).toEqual(zone.map((r) => r.row));
   });
 
-  it("delete in merge mode removes the declared records and leaves the others", () => {
-    const plan = planDelete({ declared: [A], live: found });
-    expect(plan.save).toEqual([row("legacy", "A", "192.0.2.2", "N/A", "2"), row("@", "SPF", "v=spf1", "N/A", "3")]);
+  it("rows that appear later at a name and type already owned are drift, never found; a zone owned already records nothing new", () => {
+    const previous = [row("@", "A", "192.0.2.10", "N/A", "1")];
+    const later = fromWire([...previous, row("@", "A", "203.0.113.66")], ZONE);
+    expect(found("merge", new Set(["@/A"]), previous, [A], later)).toEqual(previous);
+    expect(found("authoritative", "zone", previous, [A], later)).toEqual(previous);
+  });
+
+  it("merge → authoritative records the rows outside what the set owned; a set let go of leaves the list", () => {
+    const previous = [row("@", "A", "192.0.2.10", "N/A", "1")];
+    expect(found("authoritative", new Set(["@/A"]), previous, [A])).toEqual([previous[0], row("legacy", "A", "192.0.2.2", "N/A", "2"), row("@", "SPF", "v=spf1", "N/A", "3")]);
+    expect(found("merge", new Set(["@/A"]), previous, [WWW], fromWire([], ZONE))).toEqual([]);
+  });
+
+  it("delete removes the set's own records and gives back the value it replaced; records there before it stay", () => {
+    const before = fromWire([row("@", "A", "192.0.2.1", "N/A", "1"), row("@", "MX", "mail.example.com", "10", "2"), row("other", "A", "192.0.2.50", "N/A", "3")], ZONE);
+    const declared = [A, MX]; // @ A replaced 192.0.2.1; the MX was already live, as declared
+    const takeover = nextFound({ mode: "merge", owned: new Set(), previous: [], declared, live: before, zone: ZONE });
+    const after = fromWire(planSave({ mode: "merge", declared, live: before }).save, ZONE);
+    const plan = planDelete({ declared, live: after, found: fromWire(takeover, ZONE) });
     expect(plan.removes.map((r) => r.key)).toEqual(["@/A/192.0.2.10"]);
+    expect(plan.restores).toEqual([row("@", "A", "192.0.2.1")]);
+    expect(plan.save).toEqual(expect.arrayContaining([row("@", "MX", "mail.example.com", "10", "2"), row("other", "A", "192.0.2.50", "N/A", "3")]));
+    expect(plan.save).toHaveLength(3);
   });
 
-  it("delete in authoritative mode puts back the takeover rows, once, beside anything added since", () => {
+  it("delete puts a changed priority back and removes a value that appeared later at an owned name and type", () => {
+    const takeover = [row("@", "MX", "mail.example.com", "5", "2")];
+    const live = fromWire([row("@", "MX", "mail.example.com", "10", "2"), row("@", "MX", "evil.example.net", "1", "7")], ZONE);
+    const plan = planDelete({ declared: [MX], live, found: fromWire(takeover, ZONE) });
+    expect(plan.removes.map((r) => r.key).sort()).toEqual(["@/MX/evil.example.net", "@/MX/mail.example.com"]);
+    expect(plan.save).toEqual([row("@", "MX", "mail.example.com", "5")]);
+  });
+
+  it("delete in authoritative mode puts back the rows found, once, beside anything added since", () => {
     const takeover = [row("legacy", "A", "192.0.2.2", "N/A", "2"), row("@", "SPF", "v=spf1", "N/A", "3")];
     const now = fromWire([row("@", "A", "192.0.2.10", "N/A", "1"), row("new", "A", "192.0.2.7", "N/A", "8"), row("@", "SPF", "v=spf1", "N/A", "9")], ZONE);
-    const plan = planDelete({ declared: [A], live: now, takeover: fromWire(takeover, ZONE) });
-    expect(plan.save).toEqual([row("new", "A", "192.0.2.7", "N/A", "8"), row("@", "SPF", "v=spf1", "N/A", "9"), row("legacy", "A", "192.0.2.2", "N/A", "2")]);
-    expect(plan.restores).toEqual([row("legacy", "A", "192.0.2.2", "N/A", "2")]);
-    expect(isNoop(planDelete({ declared: [], live: now, takeover: fromWire(takeover.slice(1), ZONE) }))).toBe(true);
+    const plan = planDelete({ declared: [A], live: now, found: fromWire(takeover, ZONE) });
+    expect(plan.save).toEqual([row("new", "A", "192.0.2.7", "N/A", "8"), row("@", "SPF", "v=spf1", "N/A", "9"), row("legacy", "A", "192.0.2.2")]);
+    expect(plan.restores).toEqual([row("legacy", "A", "192.0.2.2")]);
+    expect(isNoop(planDelete({ declared: [], live: now, found: fromWire(takeover.slice(1), ZONE) }))).toBe(true);
+  });
+
+  it("an adopted zone (every declared record found as declared) is left exactly as it is by delete", () => {
+    const declared = [A, MX, WWW, TXT];
+    const live = fromWire(declared.map((r) => toWire(r)), ZONE);
+    const takeover = nextFound({ mode: "merge", owned: new Set(), previous: [], declared, live, zone: ZONE });
+    expect(isNoop(planDelete({ declared, live, found: fromWire(takeover, ZONE) }))).toBe(true);
+  });
+
+  it("a record set handed over to another resource is left as it is by delete and by an update that lets go of it", () => {
+    const live = fromWire([toWire(A), toWire(WWW)], ZONE);
+    expect(isNoop(planDelete({ declared: [A, WWW], live, found: [], handedOver: new Set(["@/A", "www/CNAME"]) }))).toBe(true);
+    const shrink = planSave({ mode: "merge", declared: [WWW], live, managed: [recordKey(A), recordKey(WWW)], found: fromWire([row("@", "A", "192.0.2.1")], ZONE), handedOver: new Set(["@/A"]) });
+    expect(isNoop(shrink)).toBe(true);
+  });
+
+  it("merge repairs a value added out of band at a declared name and type, and leaves other names alone", () => {
+    const live = fromWire([toWire(A), row("@", "A", "203.0.113.66", "N/A", "9"), row("other", "A", "192.0.2.50")], ZONE);
+    const plan = planSave({ mode: "merge", declared: [A], live, managed: [recordKey(A)] });
+    expect(plan.removes.map((r) => r.key)).toEqual(["@/A/203.0.113.66"]);
+    expect(plan.kept).toEqual([row("other", "A", "192.0.2.50")]);
+  });
+
+  it("letting go of a name and type in merge mode gives back what was found there", () => {
+    const live = fromWire([toWire(A), toWire(WWW)], ZONE);
+    const plan = planSave({ mode: "merge", declared: [WWW], live, managed: [recordKey(A), recordKey(WWW)], found: fromWire([row("@", "A", "192.0.2.1", "N/A", "4")], ZONE) });
+    expect(plan.removes.map((r) => r.key)).toEqual(["@/A/192.0.2.10"]);
+    expect(plan.restores).toEqual([row("@", "A", "192.0.2.1")]);
+  });
+
+  it("warns of two v=spf1 values on one name", () => {
+    expect(duplicateSpf([TXT, { name: "@", type: "TXT", value: "v=spf1 include:x -all" }, { name: "mail", type: "TXT", value: "v=spf1 -all" }])).toEqual(["@"]);
+  });
+
+  it("state written by version 1 keeps its records in place on delete (taken as found)", () => {
+    const v1 = { domain: ZONE, mode: "merge", records: recordMap([A, MX]), unmanagedCount: 1, takeover: [row("old", "A", "192.0.2.9")] };
+    const state = upgradeFromV1(v1);
+    expect(state.found).toEqual([row("old", "A", "192.0.2.9"), toWire(A), toWire(MX)]);
+    expect("takeover" in state).toBe(false);
+    const live = fromWire([toWire(A), toWire(MX)], ZONE);
+    const plan = planDelete({ declared: stateRecords(state), live, found: fromWire(state.found, ZONE) });
+    expect(plan.removes).toEqual([]);
+    expect(plan.restores).toEqual([row("old", "A", "192.0.2.9")]);
   });
 });
 
@@ -179,30 +250,31 @@ describe("refuseSuspiciousRead", () => {
 describe("state", () => {
   const inputs = { domain: ZONE, mode: "merge" as const, records: [A, MX] };
 
-  it("after a save: the declared records by key, the unmanaged count, takeover only when taken over", () => {
+  it("after a save: the declared records by key, the unmanaged count, and what was found", () => {
     const live = fromWire([row("other", "A", "192.0.2.50"), row("@", "SPF", "v=spf1")], ZONE);
-    const state = stateAfterSave(inputs, planSave({ mode: "merge", declared: inputs.records, live }));
-    expect(state).toEqual({ domain: ZONE, mode: "merge", records: { "@/A/192.0.2.10": A, "@/MX/mail.example.com": MX }, unmanagedCount: 2 });
+    const state = stateAfterSave(inputs, planSave({ mode: "merge", declared: inputs.records, live }), []);
+    expect(state).toEqual({ domain: ZONE, mode: "merge", records: { "@/A/192.0.2.10": A, "@/MX/mail.example.com": MX }, unmanagedCount: 2, found: [] });
     expect(knownLiveCount(state)).toBe(4);
     expect(inputsOfState(state)).toEqual(inputs);
-    const auth = stateAfterSave({ ...inputs, mode: "authoritative" }, planSave({ mode: "authoritative", declared: inputs.records, live }));
-    expect(auth.takeover).toEqual([row("other", "A", "192.0.2.50"), row("@", "SPF", "v=spf1")]);
+    const auth = stateAfterSave({ ...inputs, mode: "authoritative" }, planSave({ mode: "authoritative", declared: inputs.records, live }), live.map((r) => r.row));
+    expect(auth.found).toEqual([row("other", "A", "192.0.2.50"), row("@", "SPF", "v=spf1")]);
     expect(auth.unmanagedCount).toBe(0);
     expect(JSON.parse(JSON.stringify(auth))).toEqual(auth); // JSON-clean
-    const other = stateAfterSave({ ...inputs, profile: "eu-account" }, planSave({ mode: "merge", declared: inputs.records, live }));
+    const other = stateAfterSave({ ...inputs, profile: "eu-account" }, planSave({ mode: "merge", declared: inputs.records, live }), []);
     expect(other.profile).toBe("eu-account");
     expect(inputsOfState(other)).toEqual({ ...inputs, profile: "eu-account" });
     expect(refreshState(other, live).profile).toBe("eu-account");
   });
 
-  it("refresh in merge mode keeps the managed records still live, with their live priority", () => {
-    const state: DnsRecordSetState = { domain: ZONE, mode: "merge", records: recordMap([A, MX, WWW]), unmanagedCount: 0 };
-    const live = fromWire([row("@", "A", "192.0.2.10"), row("@", "A", "192.0.2.10"), row("@", "MX", "mail.example.com", "30"), row("x", "A", "192.0.2.3"), row("@", "SPF", "y")], ZONE);
-    expect(refreshState(state, live)).toEqual({ domain: ZONE, mode: "merge", records: recordMap([A, { ...MX, priority: 30 }]), unmanagedCount: 3 });
+  it("refresh in merge mode takes every live value at the owned names and types, with its live priority", () => {
+    const state: DnsRecordSetState = { domain: ZONE, mode: "merge", records: recordMap([A, MX, WWW]), unmanagedCount: 0, found: [] };
+    const live = fromWire([row("@", "A", "192.0.2.10"), row("@", "A", "192.0.2.10"), row("@", "A", "203.0.113.66"), row("@", "MX", "mail.example.com", "30"), row("x", "A", "192.0.2.3"), row("@", "SPF", "y")], ZONE);
+    const hijack = { name: "@", type: "A" as const, value: "203.0.113.66" };
+    expect(refreshState(state, live)).toEqual({ domain: ZONE, mode: "merge", records: recordMap([A, hijack, { ...MX, priority: 30 }]), unmanagedCount: 3, found: [] });
   });
 
   it("refresh in authoritative mode takes in every readable record, so the diff shows the extra ones", () => {
-    const state: DnsRecordSetState = { domain: ZONE, mode: "authoritative", records: recordMap([A]), takeover: [row("old", "A", "192.0.2.9")], unmanagedCount: 0 };
+    const state: DnsRecordSetState = { domain: ZONE, mode: "authoritative", records: recordMap([A]), found: [row("old", "A", "192.0.2.9")], unmanagedCount: 0 };
     const live = fromWire([row("@", "A", "192.0.2.10"), row("x", "A", "192.0.2.3"), row("@", "SPF", "y")], ZONE);
     expect(refreshState(state, live)).toEqual({ ...state, records: recordMap([A, { name: "x", type: "A", value: "192.0.2.3" }]), unmanagedCount: 1 });
   });

@@ -136,7 +136,7 @@ describe("diffDnsRecordSet", () => {
     { name: "@", type: "MX" as const, value: "mail.example.com", priority: 10 },
     { name: "www", type: "A" as const, value: "192.0.2.1" },
   ];
-  const state: DnsRecordSetState = { domain: "example.com", mode: "merge", records: recordMap(records), unmanagedCount: 3 };
+  const state: DnsRecordSetState = { domain: "example.com", mode: "merge", records: recordMap(records), unmanagedCount: 3, found: [] };
   const inputs = { domain: "example.com", mode: "merge" as const, records };
 
   it("is no change when the declared records are the state's", () => {
@@ -157,12 +157,12 @@ describe("diffDnsRecordSet", () => {
   });
 
   it("replaces, deleting first, when the domain changes or is unknown", () => {
-    expect(diffDnsRecordSet(state, { ...inputs, domain: "example.net" })).toEqual({ changes: true, replaces: ["domain"], deleteBeforeReplace: true });
-    expect(diffDnsRecordSet(state, { ...inputs, domain: UNKNOWN })).toEqual({ changes: true, replaces: ["domain"], deleteBeforeReplace: true });
+    expect(diffDnsRecordSet(state, { ...inputs, domain: "example.net" })).toEqual({ changes: true, replaces: ["domain"], deleteBeforeReplace: false });
+    expect(diffDnsRecordSet(state, { ...inputs, domain: UNKNOWN })).toEqual({ changes: true, replaces: ["domain"], deleteBeforeReplace: false });
   });
 
   it("replaces when the credentials profile changes: another account is another zone", () => {
-    expect(diffDnsRecordSet(state, { ...inputs, profile: "eu-account" })).toEqual({ changes: true, replaces: ["profile"], deleteBeforeReplace: true });
+    expect(diffDnsRecordSet(state, { ...inputs, profile: "eu-account" })).toEqual({ changes: true, replaces: ["profile"], deleteBeforeReplace: false });
     expect(diffDnsRecordSet({ ...state, profile: "eu-account" }, { ...inputs, profile: "eu-account" })).toMatchObject({ changes: false });
     expect(check({ ...zone(), profile: "eu-account" })).toMatchObject({ ok: true, inputs: { profile: "eu-account" } });
   });

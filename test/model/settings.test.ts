@@ -139,7 +139,7 @@ describe("two resources fighting", () => {
   it("record sets: disjoint merge sets are fine; a shared record, or an authoritative set beside any, is not", () => {
     const merge = (name: string, keys: string[]) => claim(name, "DnsRecordSet", { mode: "merge", recordKeys: keys });
     expect(findConflicts([merge("web", ["www/CNAME/x.net"]), merge("mail", ["@/MX/mx.x.net"])])).toEqual([]);
-    expect(findConflicts([merge("web", ["www/CNAME/x.net"]), merge("web2", ["www/CNAME/x.net"])])[0]).toMatch(/"web" and DnsRecordSet "web2" both declare www\/CNAME\/x\.net/);
+    expect(findConflicts([merge("web", ["www/CNAME/x.net"]), merge("web2", ["www/CNAME/x.net"])])[0]).toMatch(/"web" and DnsRecordSet "web2" both declare records at www\/CNAME/);
     expect(findConflicts([merge("web", []), claim("zone", "DnsRecordSet", { mode: "authoritative", recordKeys: [] })])[0]).toMatch(/authoritative set owns the whole zone/);
     expect(findConflicts([claim("g1", "PrivateNameserver", { host: "ns1.example.com" }), claim("g2", "PrivateNameserver", { host: "ns1.example.com" })])[0]).toMatch(/both register the glue record ns1\.example\.com/);
     expect(findConflicts([claim("g1", "PrivateNameserver", { host: "ns1.example.com" }), claim("g2", "PrivateNameserver", { host: "ns2.example.com" })])).toEqual([]);

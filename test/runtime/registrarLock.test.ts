@@ -3,6 +3,7 @@
 import { inspect } from "node:util";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import * as runtime from "../../provider/runtime";
+import { resetHandover } from "../../provider/runtime/handover";
 import { startTestEmulator, type TestEmulator } from "../e2e/harness";
 
 let emulator: TestEmulator;
@@ -12,11 +13,18 @@ beforeAll(async () => {
   emulator = await startTestEmulator();
   const { endpoint } = emulator.handle;
   const { email, apiKey } = emulator.account;
-  const values: Record<string, string> = { "domainsreseller:endpoint": endpoint, "domainsreseller:username": email, "domainsreseller:apiKey": apiKey };
-  await runtime.configure(KIND, { config: { get: (key: string) => values[key] } });
+  values = { "domainsreseller:endpoint": endpoint, "domainsreseller:username": email, "domainsreseller:apiKey": apiKey };
+  await nextDeployment();
 });
+let values: Record<string, string> = {};
+/** Each test is a deployment of its own, as the engine configures a new provider for each. */
+const nextDeployment = async () => {
+  resetHandover(); // a new provider process
+  await runtime.configure(KIND, { config: { get: (key: string) => values[key] } });
+};
 afterAll(async () => emulator?.close());
 beforeEach(async () => {
+  await nextDeployment();
   await emulator.admin("DELETE", "/faults");
   await emulator.drift("acme-widgets.net", { locked: false });
 });

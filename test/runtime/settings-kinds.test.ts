@@ -4,6 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DomainsResellerClient } from "../../provider/client";
 import * as runtime from "../../provider/runtime";
+import { resetHandover } from "../../provider/runtime/handover";
 import { startTestEmulator, type TestEmulator } from "../e2e/harness";
 
 let emulator: TestEmulator;
@@ -17,13 +18,19 @@ async function checked(kind: string, raw: Record<string, unknown>): Promise<Reco
 const create = async (kind: string, raw: Record<string, unknown>) => runtime.create(kind, await checked(kind, raw));
 const update = async (kind: string, id: string, olds: Record<string, unknown>, raw: Record<string, unknown>) => runtime.update(kind, id, olds, await checked(kind, raw));
 let panel: DomainsResellerClient;
+let values: Record<string, string> = {};
+/** A later deployment (`pulumi destroy`, the next `up`): the engine starts a provider and configures it. */
+const nextDeployment = async () => {
+  resetHandover(); // a new provider process
+  await runtime.configure("Nameservers", { config: { get: (key: string) => values[key] } });
+};
 
 beforeAll(async () => {
   emulator = await startTestEmulator();
   const { endpoint } = emulator.handle;
   const { email, apiKey } = emulator.account;
-  const values: Record<string, string> = { "domainsreseller:endpoint": endpoint, "domainsreseller:username": email, "domainsreseller:apiKey": apiKey };
-  await runtime.configure("Nameservers", { config: { get: (key: string) => values[key] } });
+  values = { "domainsreseller:endpoint": endpoint, "domainsreseller:username": email, "domainsreseller:apiKey": apiKey };
+  await nextDeployment();
   panel = new DomainsResellerClient({ endpoint, username: email, apiKey });
 });
 afterAll(async () => {
@@ -47,6 +54,7 @@ describe("Nameservers", () => {
 
     await update("Nameservers", id, read.props ?? {}, { domain, nameservers: ["ns2.cloud.test", "ns1.cloud.test"] });
     expect(await panel.call("getNameservers", { domain })).toEqual(["ns2.cloud.test", "ns1.cloud.test"]);
+    await nextDeployment();
     await runtime.delete("Nameservers", id, outs);
     expect(await panel.call("getNameservers", { domain })).toEqual(found);
   });
@@ -59,6 +67,7 @@ describe("EmailForwarding", () => {
     const { id, outs } = await create("EmailForwarding", { domain, forwards: [{ from: "Info", to: "owner@Example.org" }, { from: "*", to: "all@example.org" }] });
     expect(outs).toMatchObject({ forwards: [{ from: "info", to: "owner@example.org" }, { from: "*", to: "all@example.org" }], initialForwards: [{ from: "orders", to: "orders@acme-corp.example" }] });
     expect(await panel.call("getEmailForwarding", { domain })).toHaveLength(2);
+    await nextDeployment();
     await runtime.delete("EmailForwarding", id, outs);
     expect(await panel.call("getEmailForwarding", { domain })).toEqual([{ prefix: "orders", forwardto: "orders@acme-corp.example" }]);
   });
@@ -73,6 +82,7 @@ describe("IdProtection", () => {
     expect(outs).toEqual({ domain, enabled: true, initialEnabled: false, schemaVersion: 1 });
     expect((await emulator.counters())["POST /domains/{domain}/protectid"]).toBe(1);
     expect((await panel.call("information", { domain })).idProtection).toBe(true);
+    await nextDeployment();
     await runtime.delete("IdProtection", id, outs);
     expect((await panel.call("information", { domain })).idProtection).toBe(false);
   });
@@ -84,6 +94,7 @@ describe("IdProtection", () => {
     expect(outs).toMatchObject({ enabled: true });
     expect((await emulator.counters())["POST /domains/{domain}/protectid"]).toBe(1);
     await emulator.admin("DELETE", "/faults");
+    await nextDeployment();
     await runtime.delete("IdProtection", domain, outs);
   });
 });
@@ -99,6 +110,7 @@ describe("PrivateNameserver", () => {
     const glue = async () => ((await emulator.domain(domain)).privateNameservers as { nameserver: string; ipaddress: string }[]);
     expect(await glue()).toContainEqual({ nameserver: "ns3.acme-labs.dev", ipaddress: "2001:db8::99" });
     expect(await runtime.read("PrivateNameserver", id, updated.outs)).toMatchObject({ id, props: updated.outs });
+    await nextDeployment();
     await runtime.delete("PrivateNameserver", id, updated.outs);
     expect((await glue()).map((g) => g.nameserver)).not.toContain("ns3.acme-labs.dev");
   });
@@ -126,6 +138,7 @@ describe("PrivateNameserver adoption", () => {
     const { id, outs } = await create("PrivateNameserver", { domain: "acme-labs.dev", host: "ns1.acme-labs.dev", ip: "192.0.2.53" });
     expect(outs).toMatchObject({ host: "ns1.acme-labs.dev", adopted: true });
     await emulator.resetCounters();
+    await nextDeployment();
     await runtime.delete("PrivateNameserver", id, outs);
     expect(await emulator.writes()).toBe(0);
     expect(((await emulator.domain("acme-labs.dev")).privateNameservers as { nameserver: string }[]).map((g) => g.nameserver)).toContain("ns1.acme-labs.dev");
@@ -136,7 +149,7 @@ describe("DnsRecordSet", () => {
   const domain = "acme-mail.com";
   const rows = async () => (await panel.call("getDns", { domain })).map((r) => `${r.hostname}/${r.type}/${r.address}`).sort();
 
-  it("merge: saves the declared records, leaves the others exactly as they are, and removes only its own on delete", async () => {
+  it("merge: saves the declared records, leaves the others exactly as they are, and on delete removes only what it added (the CNAME it found stays)", async () => {
     const before = await rows();
     const checked = await runtime.check("DnsRecordSet", {}, { domain, records: [{ name: "www", type: "CNAME", value: "ACME-mail.com." }, { name: "api", type: "A", value: "192.0.2.77" }] });
     expect(checked.failures).toBeUndefined();
@@ -145,8 +158,10 @@ describe("DnsRecordSet", () => {
     const { id, outs } = await runtime.create("DnsRecordSet", checked.inputs ?? {});
     expect(outs).toMatchObject({ domain, mode: "merge", unmanagedCount: 7 });
     expect(await rows()).toEqual([...before, "api/A/192.0.2.77"].sort());
+    await nextDeployment();
     await runtime.delete("DnsRecordSet", id, outs);
-    expect(await rows()).toEqual(before.filter((r) => r !== "www/CNAME/acme-mail.com"));
+    expect(outs.found).toEqual([expect.objectContaining({ hostname: "www", type: "CNAME" })]);
+    expect(await rows()).toEqual(before);
   });
 
   it("refuses to save on an empty read while the state knows of live records (a glitch must never wipe a zone)", async () => {

@@ -6,9 +6,10 @@ export { canonicalIPv4, canonicalIPv6 } from "./ip";
 export { canonicalTxt, canonicalSrv, canonicalCaa, canonicalUrl } from "./values";
 export { checkRecord, zoneRecords, type RawRecord, type RecordProblem, type ZoneProblem } from "./validate";
 export { dnsRecordSetInputsSchema, dnsRecordSchema, dnsModeSchema, type DnsRecordInput, type DnsRecordSetInputs } from "./schema";
-export { recordKey, recordLabel, compareRecords, sortRecords } from "./key";
+export { recordKey, recordLabel, compareRecords, sortRecords, rrsetOf, rrsetOfKey } from "./key";
+export { nextFound, duplicateSpf, rrsetsOf, type FoundRequest } from "./ownership";
 export { toWire, fromWire, fromWireRow, normaliseRow, type LiveRow, type WireRowLike } from "./wire";
-export { planSave, planDelete, isNoop, nextTakeover, liveKey, type DnsPlan, type PlannedChange, type PlannedRemoval, type SaveRequest, type DeleteRequest, refuseSuspiciousRead } from "./plan";
+export { planSave, planDelete, isNoop, liveKey, type DnsPlan, type PlannedChange, type PlannedRemoval, type SaveRequest, type DeleteRequest, refuseSuspiciousRead } from "./plan";
 export {
   diffDnsRecordSet,
   inputsOfState,
@@ -17,5 +18,6 @@ export {
   refreshState,
   stateAfterSave,
   stateRecords,
+  upgradeFromV1,
   type DnsRecordSetState,
 } from "./state";

@@ -13,6 +13,17 @@ export function recordKey(record: Identity): string {
   return `${record.name}/${record.type}/${record.value}`;
 }
 
+/** `name/type` of a record, e.g. `@/A`: a record set, the unit a DnsRecordSet owns. */
+export function rrsetOf(record: Pick<DnsRecord, "name" | "type">): string {
+  return `${record.name}/${record.type}`;
+}
+
+/** The record set of a key `name/type/value` (names and types hold no "/"). */
+export function rrsetOfKey(key: string): string {
+  const second = key.indexOf("/", key.indexOf("/") + 1);
+  return second < 0 ? key : key.slice(0, second);
+}
+
 /** Name and type, which is how a message points at a record: `www/CNAME`. */
 export function recordLabel(record: { name: string; type: string }): string {
   return `${record.name}/${record.type}`;

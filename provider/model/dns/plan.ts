@@ -1,7 +1,7 @@
 // What a save or a delete does to a zone, as a value computed before anything is applied (the
 // OctoDNS way): the whole list to save (the API replaces the zone with it) and, for printing and
 // safety checks, what that list adds, removes, changes and leaves alone.
-import { recordKey, recordLabel } from "./key";
+import { recordKey, recordLabel, rrsetOf, rrsetOfKey } from "./key";
 import { toWire, type LiveRow } from "./wire";
 import type { DnsMode, DnsRecord, WireRow } from "./types";
 
@@ -40,8 +40,12 @@ export interface SaveRequest {
   declared: readonly DnsRecord[];
   /** The zone as just read (fromWire). */
   live: readonly LiveRow[];
-  /** Keys this resource managed before (state): in merge mode, such a live record no longer declared is removed. */
+  /** Keys this resource managed before (state): their names and types are the record sets it owned. */
   managed?: readonly string[];
+  /** What the resource found when it took its record sets over (state): given back for a set it lets go of. */
+  found?: readonly LiveRow[];
+  /** Record sets another resource took over in this deployment: a set let go of is then left exactly as it is. */
+  handedOver?: ReadonlySet<string>;
 }
 
 /** The key of a live row: its record's, or the row's own text for an opaque row. */
@@ -49,12 +53,19 @@ export function liveKey(live: LiveRow): string {
   return live.record !== undefined ? recordKey(live.record) : `${live.row.hostname}/${live.row.type}/${live.row.address}`;
 }
 
+
 function emptyPlan(): DnsPlan {
   return { save: [], adds: [], removes: [], changes: [], unchanged: [], kept: [], restores: [], conflicts: [] };
 }
 
 function removal(live: LiveRow): PlannedRemoval {
   return { key: liveKey(live), row: live.row, opaque: live.record === undefined };
+}
+
+/** A row put back as it was found, without the id it had then (the server numbers rows anew). */
+function restored(row: WireRow): WireRow {
+  const { recid: _recid, ...rest } = row;
+  return rest;
 }
 
 function cnameConflicts(declared: readonly DnsRecord[], kept: readonly DnsRecord[]): string[] {
@@ -69,16 +80,28 @@ function cnameConflicts(declared: readonly DnsRecord[], kept: readonly DnsRecord
 }
 
 /**
- * The save that makes the zone hold the declared records. merge: declared ∪ the live rows this
- * resource does not manage (a live row with a declared key is replaced, in place). authoritative:
- * the declared records only. Live ids (`recid`) are kept for the rows that stay.
+ * The save that makes the zone hold the declared records. merge: every declared name and type
+ * holds exactly the declared values (other values there are removed, as drift or as what the set
+ * replaces); a name and type the set owned before and no longer declares is given back: its own
+ * records go and what was found there comes back; every other row stays. authoritative: the
+ * declared records only. Live ids (`recid`) are kept for the rows that stay.
  */
-export function planSave({ mode, declared, live, managed = [] }: SaveRequest): DnsPlan {
+export function planSave({ mode, declared, live, managed = [], found = [], handedOver = new Set() }: SaveRequest): DnsPlan {
   const plan = emptyPlan();
   const wanted = new Map(declared.map((d) => [recordKey(d), d]));
-  const previously = new Set(managed);
+  const declaredSets = new Set(declared.map(rrsetOf));
+  const released = new Set([...managed].map(rrsetOfKey).filter((set) => !declaredSets.has(set) && !handedOver.has(set)));
+  const ours = new Set(managed);
+  const foundByKey = new Map(found.filter((f) => f.record !== undefined && released.has(rrsetOf(f.record))).map((f) => [liveKey(f), f]));
   const matched = new Set<string>();
+  const present = new Set<string>();
   const keptRecords: DnsRecord[] = [];
+  const keep = (row: LiveRow) => {
+    plan.kept.push(row.row);
+    plan.save.push(row.row);
+    present.add(liveKey(row));
+    if (row.record !== undefined) keptRecords.push(row.record);
+  };
   for (const row of live) {
     const key = liveKey(row);
     const want = row.record !== undefined ? wanted.get(key) : undefined;
@@ -87,43 +110,67 @@ export function planSave({ mode, declared, live, managed = [] }: SaveRequest): D
       plan.save.push(toWire(want, row.row.recid));
       if (row.record.priority === want.priority) plan.unchanged.push(key);
       else plan.changes.push({ key, old: row.record, new: want });
-    } else if (mode === "authoritative" || want !== undefined || (row.record !== undefined && previously.has(key))) {
-      // merge mode removes a duplicate of a declared record, or a record no longer declared; never an opaque row
-      plan.removes.push(removal(row));
-    } else {
-      plan.kept.push(row.row);
-      plan.save.push(row.row);
-      if (row.record !== undefined) keptRecords.push(row.record);
+      continue;
     }
+    if (mode === "authoritative") {
+      plan.removes.push(removal(row));
+      continue;
+    }
+    const set = row.record === undefined ? undefined : rrsetOf(row.record);
+    if (set !== undefined && declaredSets.has(set)) {
+      plan.removes.push(removal(row)); // another value at a declared name and type, or a duplicate
+    } else if (set !== undefined && released.has(set)) {
+      const wasFound = foundByKey.get(key);
+      if (ours.has(key) && wasFound === undefined) plan.removes.push(removal(row));
+      else if (wasFound !== undefined && wasFound.record?.priority !== row.record?.priority) {
+        plan.removes.push(removal(row));
+      } else keep(row);
+    } else keep(row);
   }
   for (const d of declared) {
     if (matched.has(recordKey(d))) continue;
     plan.adds.push(d);
     plan.save.push(toWire(d));
   }
+  if (mode === "merge") {
+    for (const [key, f] of foundByKey) {
+      if (present.has(key)) continue;
+      plan.restores.push(restored(f.row));
+      plan.save.push(restored(f.row));
+    }
+  }
   plan.conflicts = cnameConflicts(declared, keptRecords);
   return plan;
 }
 
 export interface DeleteRequest {
-  /** The records this resource manages (state). */
+  /** The records this resource manages (state): their names and types are the record sets it owns. */
   declared: readonly DnsRecord[];
   live: readonly LiveRow[];
-  /** The rows removed when an authoritative set took the zone over (state), read as live rows. */
-  takeover?: readonly LiveRow[];
+  /** What the resource found when it took its record sets (authoritative: the zone) over (state), read as live rows. */
+  found?: readonly LiveRow[];
+  /** Record sets another resource took over in this deployment (a rename or a replacement): left exactly as they are. */
+  handedOver?: ReadonlySet<string>;
 }
 
 /**
- * Delete: the managed records go, every other live row stays, and the rows removed at takeover
- * come back verbatim (unless the zone has them again), so the zone is left as it was found.
+ * Delete gives back what the resource took over: at each name and type it owns, its own records
+ * and any value that appeared there since go, and what was found there comes back (a value it
+ * replaced, a priority it changed); every other live row stays; rows found elsewhere (removed by
+ * an authoritative save) come back unless the zone has them again. What was live before the
+ * resource existed is never deleted.
  */
-export function planDelete({ declared, live, takeover = [] }: DeleteRequest): DnsPlan {
+export function planDelete({ declared, live, found = [], handedOver = new Set() }: DeleteRequest): DnsPlan {
   const plan = emptyPlan();
-  const ours = new Set(declared.map(recordKey));
+  const owned = new Set(declared.map(rrsetOf).filter((set) => !handedOver.has(set)));
+  const foundByKey = new Map(found.filter((f) => !(f.record !== undefined && handedOver.has(rrsetOf(f.record)))).map((f) => [liveKey(f), f]));
   const present = new Set<string>();
   for (const row of live) {
     const key = liveKey(row);
-    if (row.record !== undefined && ours.has(key)) {
+    const set = row.record === undefined ? undefined : rrsetOf(row.record);
+    const wasFound = foundByKey.get(key);
+    const ownedHere = set !== undefined && owned.has(set);
+    if (ownedHere && (wasFound === undefined || wasFound.record?.priority !== row.record?.priority)) {
       plan.removes.push(removal(row));
       continue;
     }
@@ -131,10 +178,10 @@ export function planDelete({ declared, live, takeover = [] }: DeleteRequest): Dn
     plan.kept.push(row.row);
     plan.save.push(row.row);
   }
-  for (const row of takeover) {
-    if (present.has(liveKey(row))) continue; // back already (added again since)
-    plan.restores.push(row.row);
-    plan.save.push(row.row);
+  for (const [key, f] of foundByKey) {
+    if (present.has(key)) continue; // there already (as found, or added again since)
+    plan.restores.push(restored(f.row));
+    plan.save.push(restored(f.row));
   }
   return plan;
 }
@@ -142,15 +189,6 @@ export function planDelete({ declared, live, takeover = [] }: DeleteRequest): Dn
 /** True when saving the plan would leave the zone as it is. */
 export function isNoop(plan: DnsPlan): boolean {
   return plan.adds.length + plan.removes.length + plan.changes.length + plan.restores.length === 0;
-}
-
-/**
- * The takeover list to keep in state: set once, by the first authoritative save (the live rows it
- * removes), and kept from then on, whatever the mode, until delete puts it back.
- */
-export function nextTakeover(mode: DnsMode, previous: readonly WireRow[] | undefined, plan: DnsPlan): WireRow[] | undefined {
-  if (previous !== undefined) return [...previous];
-  return mode === "authoritative" ? plan.removes.map((r) => r.row) : undefined;
 }
 
 // Safety: the API replaces the whole zone with each save, so a save planned from a bad read (an

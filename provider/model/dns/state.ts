@@ -2,8 +2,8 @@
 // a map under their key (key.ts), so `pulumi preview --diff` names the record that changes.
 import type { ResourceDiff } from "../diff";
 import { isUnknown } from "../unknown";
-import { recordKey, sortRecords } from "./key";
-import { nextTakeover, type DnsPlan } from "./plan";
+import { recordKey, rrsetOf, rrsetOfKey, sortRecords } from "./key";
+import type { DnsPlan } from "./plan";
 import type { DnsRecordSetInputs } from "./schema";
 import type { DnsMode, DnsRecord, WireRow } from "./types";
 import type { LiveRow } from "./wire";
@@ -13,10 +13,16 @@ export interface DnsRecordSetState {
   /** The credentials profile (absent: the default account). */
   profile?: string;
   mode: DnsMode;
-  /** The managed records by key: `{ "www/CNAME/example.com": { name, type, value } }`. */
+  /**
+   * The managed records by key: `{ "www/CNAME/example.com": { name, type, value } }`. Their names
+   * and types are the record sets this resource owns (after a refresh, every live value there).
+   */
   records: Record<string, DnsRecord>;
-  /** Rows removed when an authoritative set took the zone over, verbatim; put back on delete. */
-  takeover?: WireRow[];
+  /**
+   * What was live, verbatim, where this resource took over: at each name and type it declared
+   * (merge), or the whole zone (authoritative). Given back on delete, and nothing else.
+   */
+  found: WireRow[];
   /** Live rows this resource leaves alone (merge), or must still remove (authoritative, after a refresh). */
   unmanagedCount: number;
 }
@@ -35,35 +41,51 @@ export function knownLiveCount(state: Pick<DnsRecordSetState, "records" | "unman
 }
 
 /** JSON-clean: optional fields are left out, never `undefined`. */
-function stateOf(identity: Pick<DnsRecordSetState, "domain" | "profile">, rest: Omit<DnsRecordSetState, "domain" | "profile" | "takeover">, takeover: WireRow[] | undefined): DnsRecordSetState {
+function stateOf(identity: Pick<DnsRecordSetState, "domain" | "profile">, rest: Omit<DnsRecordSetState, "domain" | "profile" | "found">, found: readonly WireRow[]): DnsRecordSetState {
   return {
     domain: identity.domain,
     ...(identity.profile === undefined ? {} : { profile: identity.profile }),
     ...rest,
-    ...(takeover === undefined ? {} : { takeover }),
+    found: found.map((row) => ({ ...row })),
   };
 }
 
-/** The state once `plan` (from planSave for `inputs`) has been saved. */
-export function stateAfterSave(inputs: DnsRecordSetInputs, plan: DnsPlan, previousTakeover?: readonly WireRow[]): DnsRecordSetState {
-  return stateOf(inputs, { mode: inputs.mode, records: recordMap(inputs.records), unmanagedCount: plan.kept.length }, nextTakeover(inputs.mode, previousTakeover, plan));
+/** The state once `plan` (from planSave for `inputs`) has been saved; `found` from nextFound. */
+export function stateAfterSave(inputs: DnsRecordSetInputs, plan: DnsPlan, found: readonly WireRow[]): DnsRecordSetState {
+  return stateOf(inputs, { mode: inputs.mode, records: recordMap(inputs.records), unmanagedCount: plan.kept.length }, found);
 }
 
 /**
- * The state as the zone really is (read/refresh). merge: the managed records still live, as live
- * (a priority edited elsewhere shows), the rest counted as unmanaged. authoritative: every readable
- * record is in the map, so the diff shows extra ones as changes; unreadable rows are counted.
+ * The state as the zone really is (read/refresh). merge: every live value at the names and types
+ * the set owns, as live (a priority edited elsewhere, or a value added there out of band, shows as
+ * drift), the rest counted as unmanaged. authoritative: every readable record is in the map, so
+ * the diff shows extra ones as changes; unreadable rows are counted.
  */
-export function refreshState(state: DnsRecordSetState, live: readonly LiveRow[]): DnsRecordSetState {
+export function refreshState(state: Pick<DnsRecordSetState, "domain" | "profile" | "mode" | "records"> & { found?: readonly WireRow[] }, live: readonly LiveRow[]): DnsRecordSetState {
+  const owned = new Set(Object.keys(state.records).map(rrsetOfKey));
   const records: Record<string, DnsRecord> = {};
   let unmanagedCount = 0;
   for (const { record } of live) {
     const key = record === undefined ? "" : recordKey(record);
-    if (record !== undefined && records[key] === undefined && (state.mode === "authoritative" || state.records[key] !== undefined)) {
+    if (record !== undefined && records[key] === undefined && (state.mode === "authoritative" || owned.has(rrsetOf(record)))) {
       records[key] = { ...record };
     } else unmanagedCount++;
   }
-  return stateOf(state, { mode: state.mode, records, unmanagedCount }, state.takeover);
+  return stateOf(state, { mode: state.mode, records, unmanagedCount }, state.found ?? []);
+}
+
+/**
+ * State written by version 1 (records keyed by value, `takeover` for authoritative sets only)
+ * in today's shape. Version 1 did not record which declared records were live before the set
+ * took over; they are taken as found, so a delete leaves them in place rather than risk deleting
+ * a record the set never added (docs/ownership.md).
+ */
+export function upgradeFromV1(old: Record<string, unknown>): DnsRecordSetState {
+  const records = (old.records ?? {}) as Record<string, DnsRecord>;
+  const takeover = Array.isArray(old.takeover) ? (old.takeover as WireRow[]) : [];
+  const asRows: WireRow[] = Object.values(records).map((r) => ({ hostname: r.name, type: r.type, address: r.value, priority: r.priority === undefined ? "N/A" : String(r.priority) }));
+  const { takeover: _takeover, ...rest } = old;
+  return { ...(rest as Omit<DnsRecordSetState, "found">), found: [...takeover, ...asRows] };
 }
 
 /** The inputs that state stands for (read returns them, so an import yields a program to copy). */
@@ -80,8 +102,9 @@ function sameRecords(olds: Record<string, DnsRecord>, news: Record<string, DnsRe
 }
 
 /**
- * A new domain (or account) is another zone: replace, deleting first (two sets must never save
- * one zone's whole list at once, which an unknown domain that turns out the same would do).
+ * A new domain (or account) is a replacement: the new set takes its zone over as found, then the
+ * old one gives its zone back (one zone's saves are serialised per domain, and a new set on the
+ * same zone takes the old one's record sets over instead of fighting it: runtime/handover.ts).
  * Anything else updates in place; unknown values count as changes so a preview never hides one.
  */
 export function diffDnsRecordSet(olds: DnsRecordSetState, news: DnsRecordSetInputs): ResourceDiff {
@@ -96,5 +119,5 @@ export function diffDnsRecordSet(olds: DnsRecordSetState, news: DnsRecordSetInpu
     isUnknown(news.records) ||
     !sameRecords(olds.records, recordMap(news.records)) ||
     (news.mode === "authoritative" && olds.unmanagedCount > 0);
-  return { changes, replaces, deleteBeforeReplace: replaces.length > 0 };
+  return { changes, replaces, deleteBeforeReplace: false };
 }

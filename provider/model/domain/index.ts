@@ -8,7 +8,7 @@ export { contactsFromLive, contactsToSaveParams, diffContacts, orderContact, ord
 export { callingCode, canonicalPhone, type PhoneOutcome } from "./phone";
 export { COUNTRY_CODES, canonicalCountry } from "./countries";
 export { centsOfNumber, formatCents, hasWholeCents, parseCents, withCurrency, type Rounding } from "./money";
-export { checkQuote, quoteFor, type Quote, type QuoteCheck, type QuoteKind, type QuoteOutcome, type QuoteRequest } from "./quote";
+export { chargeNotice, checkQuote, quoteFor, type ChargeNoticeFacts, type Quote, type QuoteCheck, type QuoteKind, type QuoteOutcome, type QuoteRequest } from "./quote";
 export { afterAmbiguousRenewal, expiryDay, renewalDue, retryConsent, settleRenewal, type RenewalDecision, type UnsettledRenewal, type UnsettledVerdict } from "./renewal";
 export { decideCreate, orderParams, type CreateDecision, type CreateFacts, type OrderParams } from "./order";
 export { domainState, inputsOfState, transferStatusOf, type DomainLive, type DomainState, type StateParts, type TransferFacts, type TransferStatus } from "./state";

@@ -108,3 +108,29 @@ export function checkQuote({ quote, maxPrice, balance, premium }: QuoteCheck): C
   }
   return failures;
 }
+
+export interface ChargeNoticeFacts {
+  /** The canonical domain name. */
+  domain: string;
+  quote: Quote;
+  /** The resource's maxPrice, when set. */
+  maxPrice?: number | undefined;
+  /** What the orders and renewals of this run add up to so far, this one included (two decimals). */
+  runningTotal: string;
+  /** domainsreseller:maxChargePerRun, when set. */
+  maxChargePerRun?: number | undefined;
+}
+
+/**
+ * The one line an order or renewal prints in the plain preview and in `up`, so the money shows
+ * without `--diff`: "Domain example.com: register 2 years, 27.50 USD (maxPrice 100.00; this run
+ * 27.50 of maxChargePerRun 50.00)". A limit that is not set is left out.
+ */
+export function chargeNotice({ domain, quote, maxPrice, runningTotal, maxChargePerRun }: ChargeNoticeFacts): string {
+  const price = [quote.amount, quote.currency].filter((part) => part !== "").join(" ");
+  const limits = [
+    ...(maxPrice === undefined ? [] : [`maxPrice ${formatCents(centsOfNumber(maxPrice))}`]),
+    `this run ${runningTotal}${maxChargePerRun === undefined ? "" : ` of maxChargePerRun ${formatCents(centsOfNumber(maxChargePerRun))}`}`,
+  ];
+  return `Domain ${domain}: ${quote.kind} ${yearsText(quote.years)}, ${price} (${limits.join("; ")})`;
+}

@@ -1,7 +1,9 @@
 // What one Domain would charge in this deployment, for the preview and the charge rail: an order
 // (a new register or transfer not already in the account) or a renewal that is due. The plans of
-// the whole run sit in one ChargePlan, because the provider process serves one deployment.
-import { decideCreate, renewalDue, transferStatusOf, type DomainInputs } from "../../model/domain";
+// the whole run sit in one ChargePlan, because the provider process serves one deployment. Each
+// charge that may go ahead prints one line (ctx.warn: the engine shows the provider's standard error
+// in the plain preview and in `up`), so the money shows without `--diff`.
+import { chargeNotice, decideCreate, renewalDue, transferStatusOf, type DomainInputs } from "../../model/domain";
 import { ChargePlan } from "../../model/safety";
 import type { KindContext } from "../kind";
 import { safetySettings } from "../settings";
@@ -9,6 +11,8 @@ import { accountDomain } from "./account";
 import { quoteFailures, quoteOrder } from "./quote";
 
 const runCharges = new ChargePlan();
+/** Lines already printed by this process (one per phase: `up` runs its preview and its update in two). */
+const printed = new Set<string>();
 
 export type ChargeCheck = { ok: true; inputs: DomainInputs } | { ok: false; failures: { property: string; reason: string }[] };
 
@@ -29,8 +33,8 @@ async function quoteToPay(ctx: KindContext, isNew: boolean, inputs: DomainInputs
 
 /**
  * Quotes what this resource would charge, refuses what must not be ordered (maxPrice, balance,
- * premium, the run's maxChargePerRun), and returns the inputs with the quote and the run's
- * running total, which the preview shows as `quote`.
+ * premium, the run's maxChargePerRun), prints what it will cost, and returns the inputs with the
+ * quote and the run's running total, which `preview --diff` shows as `quote`.
  */
 export async function checkCharge(ctx: KindContext, isNew: boolean, inputs: DomainInputs): Promise<ChargeCheck> {
   const outcome = await quoteToPay(ctx, isNew, inputs);
@@ -43,7 +47,13 @@ export async function checkCharge(ctx: KindContext, isNew: boolean, inputs: Doma
   if (decision?.action === "refuse") return { ok: false, failures: [{ property: "name", reason: decision.reason }] };
   const failures = await quoteFailures(ctx, inputs, outcome);
   if (failures.length > 0 || outcome.quote === undefined) return { ok: false, failures };
-  const verdict = runCharges.plan({ domain: inputs.name, quote: outcome.quote }, safetySettings().maxChargePerRun);
+  const { maxChargePerRun } = safetySettings();
+  const verdict = runCharges.plan({ domain: inputs.name, quote: outcome.quote }, maxChargePerRun);
   if (!verdict.ok) return { ok: false, failures: [{ property: "", reason: verdict.message }] };
+  const line = chargeNotice({ domain: inputs.name, quote: outcome.quote, maxPrice: inputs.maxPrice, runningTotal: verdict.runningTotal, maxChargePerRun });
+  if (!printed.has(line)) {
+    printed.add(line);
+    ctx.warn(line);
+  }
   return { ok: true, inputs: { ...inputs, quote: { ...outcome.quote, runningTotal: verdict.runningTotal } } as DomainInputs };
 }

@@ -29,6 +29,7 @@ import { accountDomain, availability, type Information } from "./account";
 import { OrderOutcomeUnknown, orderOnce } from "./order";
 import { safetySettings } from "../settings";
 import { checkCharge } from "./charge";
+import { claim, claimed, identityOf } from "../handover";
 import { quoteFailures, quoteOrder } from "./quote";
 
 /**
@@ -93,6 +94,8 @@ export const domain: ResourceKind<typeof domainInputsSchema, DomainState> = {
 
   async create(ctx, raw) {
     const { quote: _previewQuote, ...inputs } = raw as DomainInputs & { quote?: Quote };
+    // A predecessor of this deployment (a rename, a replacement) must not release what this one holds.
+    claim(identityOf("Domain", inputs.name));
     const info = await accountDomain(ctx.client, inputs.name);
     const available = inputs.source === "register" && info === undefined ? (await availability(ctx.client, inputs.name)).available : undefined;
     const decision = decideCreate({ name: inputs.name, source: inputs.source, inAccount: info !== undefined, available });
@@ -174,6 +177,10 @@ export const domain: ResourceKind<typeof domainInputsSchema, DomainState> = {
   async delete(ctx, _id, state) {
     if ((state.onDelete ?? "retain") === "retain") {
       ctx.warn(`Domain ${state.name}: removed from the stack; the registration stays in the reseller account (onDelete: "retain").`);
+      return;
+    }
+    if (claimed(identityOf("Domain", state.name)).size > 0) {
+      ctx.warn(`Domain ${state.name}: not released; another Domain resource of this deployment holds it now (a rename or a replacement).`);
       return;
     }
     if ((await accountDomain(ctx.client, state.name)) === undefined) return;
