@@ -3,7 +3,7 @@
 // `pulumi-nodejs:domainsreseller:<Kind>` and a native provider's `domainsreseller:index:<Kind>` are
 // read the same way. Everything else belongs to other providers
 // (counted, never described) or to the engine itself (the stack, provider instances: not counted).
-import type { JsonObject } from "./values";
+import { isUnknownValue, type JsonObject } from "./values";
 
 export const KINDS = ["Domain", "DnsRecordSet", "Nameservers", "RegistrarLock", "EmailForwarding", "IdProtection", "PrivateNameserver"] as const;
 export type Kind = (typeof KINDS)[number];
@@ -30,10 +30,10 @@ export function isGuardType(type: string): boolean {
   return parts.includes("domainsreseller") && parts[parts.length - 1] === "StackGuard";
 }
 
-/** The domain a resource belongs to: `name` for a Domain, `domain` for the rest. */
+/** The domain a resource belongs to: `name` for a Domain, `domain` for the rest; undefined while not known. */
 export function domainOf(kind: Kind, inputs: JsonObject): string | undefined {
   const value = kind === "Domain" ? inputs.name : inputs.domain;
-  return typeof value === "string" && value !== "" ? value.toLowerCase() : undefined;
+  return typeof value === "string" && value !== "" && !isUnknownValue(value) ? value.toLowerCase() : undefined;
 }
 
 /** Section titles, as a reviewer reads them. */

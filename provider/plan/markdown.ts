@@ -1,9 +1,11 @@
 // The plan as a pull-request comment: a title with the counts, "Needs attention" first (errors,
 // safety-rail refusals with their consent in a code block to copy, deletions and replacements,
-// charges), then one section per domain with its tables; long tables fold into <details>.
+// domain moves, every live DNS record deleted, charges, and records put back), then one section
+// per domain with its tables; long tables fold into <details>.
 import { KIND_TITLES } from "./kinds";
 import type { Changes, DnsRecordView, ForwardView } from "./pairs";
-import type { Charge, Drift, Plan, PreviewError, ResourceChange, ResourceRef } from "./report";
+import type { Kind } from "./kinds";
+import type { Charge, DnsRecordChange, DomainMove, Drift, Plan, PreviewError, ResourceChange, ResourceRef } from "./report";
 import type { FieldChange, InputChanges } from "./resources";
 
 /** A side of a change where the input is absent (a new input, or one removed from the code). */
@@ -13,6 +15,9 @@ const NONE = "(none)";
 const FOLD_ROWS = 10;
 
 const plural = (n: number, one: string, many = `${one}s`): string => `${n} ${n === 1 ? one : many}`;
+
+/** Needs attention when there is nothing to list: printed only then. */
+export const NOTHING = "Nothing: no errors, refusals, deleted or replaced resources, domain moves, deleted DNS records or charges.";
 
 /** Inline code that survives any content: backticks and line breaks (pipes: see `table`). */
 export function code(text: string): string {
@@ -92,6 +97,34 @@ function chargeRows(charges: Charge[]): string[][] {
   ]);
 }
 
+/** A live record as the provider names it: `name/type/value`, with the priority of an MX or SRV. */
+const liveName = (r: DnsRecordView): string => code(`${r.name}/${r.type}/${r.value}${r.priority === undefined ? "" : ` (priority ${r.priority})`}`);
+
+function liveRows<T extends DnsRecordChange>(records: T[], extra: (r: T) => string[] = () => []): string[][] {
+  return records.map((r) => [code(r.domain), code(r.record.name), r.record.type, code(r.record.value), r.record.priority === undefined ? "" : String(r.record.priority), code(r.resource.name), ...extra(r)]);
+}
+
+/** What giving the old domain back means, for the kinds where "as it was found" alone does not say it. */
+const GIVEN_BACK: Partial<Record<Kind, string>> = {
+  DnsRecordSet: "records this resource added there are removed",
+  EmailForwarding: "forwards this resource added there are removed",
+  PrivateNameserver: "a glue host this resource registered there is deleted",
+};
+
+/** Live records a move deletes on the new domain, named inline up to this many. */
+const INLINE_RECORDS = 5;
+
+function moveLine(move: DomainMove, plan: Plan): string {
+  const old = code(move.from);
+  const next = code(move.to);
+  const given = GIVEN_BACK[move.kind];
+  const deleted = plan.dnsRecordsDeleted.filter((r) => r.resource.kind === move.kind && r.resource.name === move.name && r.domain === move.to);
+  const named = deleted.slice(0, INLINE_RECORDS).map((r) => liveName(r.record));
+  const more = deleted.length > INLINE_RECORDS ? ` and ${deleted.length - INLINE_RECORDS} more` : "";
+  const there = deleted.length === 0 ? "" : `, deleting ${plural(deleted.length, "live record")} there: ${named.join(", ")}${more}`;
+  return `${refName(move)} moves from ${old} to ${next}: ${old} is given back as it was found${given ? ` (${given})` : ""}; ${next} is taken over as found${there}.`;
+}
+
 function attention(plan: Plan): string[] {
   const lines = ["### Needs attention", ""];
   const refusals = plan.errors.filter((e) => e.refusal);
@@ -103,11 +136,24 @@ function attention(plan: Plan): string[] {
     lines.push(...table(["Action", "Resource", "Domain", "Why"], plan.removals.map((r) => [r.action, refName(r), r.domain ? code(r.domain) : "", r.replaceReasons.length ? `replaced for ${r.replaceReasons.map(code).join(", ")}` : r.action === "delete" ? "removed from the program" : ""])));
     lines.push("");
   }
+  if (plan.domainMoves.length > 0) {
+    lines.push(`**Domain moves** (${plan.domainMoves.length})`, "");
+    for (const move of plan.domainMoves) lines.push(`- ${moveLine(move, plan)}`);
+    lines.push("");
+  }
+  if (plan.dnsRecordsDeleted.length > 0) {
+    lines.push(`**DNS records deleted** (${plan.dnsRecordsDeleted.length}): live records \`pulumi up\` deletes`, "");
+    lines.push(...table(["Domain", "Name", "Type", "Value", "Priority", "Resource", "Why"], liveRows(plan.dnsRecordsDeleted, (r) => [r.reason])), "");
+  }
   if (plan.charges.length > 0) {
     lines.push(`**Charges** (${plan.charges.length}): billed to the reseller account by \`pulumi up\`, at the price quoted now`, "");
     lines.push(...table(["Order", "Domain", "Resource", "Years", "Amount", "Running total"], chargeRows(plan.charges)), "");
   }
-  if (lines.length === 2) lines.push("Nothing: no errors, refusals, deletions, replacements or charges.", "");
+  if (plan.dnsRecordsPutBack.length > 0) {
+    lines.push(`DNS records put back (${plan.dnsRecordsPutBack.length}): found when the resource took them over, restored by \`pulumi up\``, "");
+    lines.push(...table(["Domain", "Name", "Type", "Value", "Priority", "Resource"], liveRows(plan.dnsRecordsPutBack)), "");
+  }
+  if (lines.length === 2) lines.push(NOTHING, "");
   return lines;
 }
 

@@ -1,11 +1,13 @@
 // A preview turned into a plan a reviewer reads: what needs attention (errors, safety-rail
-// refusals, deletions and replacements, charges), then per domain what the code changes and what
-// a refresh found changed outside of code. Pure: the preview in, the plan out.
+// refusals, deletions and replacements, domain moves, live DNS records deleted or put back,
+// charges), then per domain what the code changes and what a refresh found changed outside of
+// code. Pure: the preview in, the plan out.
 import { domainOf, isEngineType, isGuardType, KINDS, kindOfType, type Kind } from "./kinds";
+import { deleteReason, liveRecordsOf, type DeleteReason, type LiveRecord } from "./live";
 import { splitUrn, type Preview, type PreviewStep, type StepState } from "./preview";
 import { cleanMessage, refusalOf, type Refusal } from "./refusals";
 import { compareInputs, hasChanges, type InputChanges } from "./resources";
-import { isObject, isSecret, type JsonObject } from "./values";
+import { displayValue, isObject, isSecret, type JsonObject } from "./values";
 
 /** What the engine will do to a resource, collapsed over its steps (a replacement is one action). */
 export type Action = "create" | "update" | "delete" | "replace" | "same";
@@ -37,6 +39,25 @@ export interface Charge extends ResourceRef {
   amount: string;
   currency: string;
   runningTotal: string | undefined;
+}
+
+/**
+ * A settings resource replaced because its `domain` changed: the new domain is taken over as
+ * found, then the old one is given back as it was found. `domain` is the new one.
+ */
+export interface DomainMove extends ResourceRef {
+  /** The domain given back; the new one taken over, as display text ("[unknown until apply]" when not known yet). */
+  from: string;
+  to: string;
+}
+
+/** A live DNS record that `pulumi up` deletes or puts back, with the DnsRecordSet that does it. */
+export interface DnsRecordChange extends LiveRecord {
+  resource: ResourceRef;
+}
+
+export interface DnsRecordDeletion extends DnsRecordChange {
+  reason: DeleteReason;
 }
 
 export interface PreviewError {
@@ -72,6 +93,12 @@ export interface Plan {
   counts: PlanCounts;
   errors: PreviewError[];
   removals: ResourceChange[];
+  /** Resources whose `domain` changes (a replacement): what is given back and what is taken over. */
+  domainMoves: DomainMove[];
+  /** Every live DNS record the planned saves delete (the provider's `removes`), by zone. */
+  dnsRecordsDeleted: DnsRecordDeletion[];
+  /** Records the planned saves put back as they were found (the provider's `restores`), by zone. */
+  dnsRecordsPutBack: DnsRecordChange[];
   charges: Charge[];
   domains: DomainPlan[];
   warnings: PreviewError[];
@@ -160,6 +187,28 @@ function byRunningTotalThenDomain(a: Charge, b: Charge): number {
 
 const kindRank = (kind: Kind): number => KINDS.indexOf(kind);
 const byKindThenName = (a: ResourceRef, b: ResourceRef): number => kindRank(a.kind) - kindRank(b.kind) || a.name.localeCompare(b.name);
+/** By zone, then by resource; a resource's records stay in the provider's (the zone's) order. */
+const byZoneThenResource = (a: DnsRecordChange, b: DnsRecordChange): number => a.domain.localeCompare(b.domain) || byKindThenName(a.resource, b.resource);
+
+/**
+ * A moved resource's changes: its fields old → new (`domain` among them), and its records or
+ * forwards as what it declares on the new domain, all added: compared with the old domain's they
+ * would read as a few records changed on one zone.
+ */
+function movedChanges(kind: Kind, before: JsonObject | undefined, after: JsonObject | undefined): InputChanges {
+  const { fields } = compareInputs(kind, before, after);
+  const { dns, forwards } = compareInputs(kind, undefined, after);
+  return { ...(dns ? { dns } : {}), ...(forwards ? { forwards } : {}), fields };
+}
+
+/** The kinds that belong to one domain and take it over as found: a `domain` change moves them. */
+const MOVABLE = new Set<Kind>(["DnsRecordSet", "Nameservers", "RegistrarLock", "EmailForwarding", "IdProtection", "PrivateNameserver"]);
+
+function domainMoveOf(ref: ResourceRef, action: Action, replaceReasons: string[], recorded: StepState | undefined, wanted: StepState | undefined): DomainMove | undefined {
+  if (action !== "replace" || !MOVABLE.has(ref.kind) || !replaceReasons.includes("domain")) return undefined;
+  const side = (state: StepState | undefined): string => (state?.inputs.domain === undefined ? "(unknown)" : displayValue(state.inputs.domain).toLowerCase());
+  return { ...ref, from: side(recorded), to: side(wanted) };
+}
 
 /**
  * Unchanged resources the preview does not list (without --show-sames or --refresh it lists only
@@ -181,6 +230,9 @@ export function buildPlan(preview: Preview): Plan {
   const refs = new Map<string, ResourceRef>();
   const domains = new Map<string, DomainPlan>();
   const removals: ResourceChange[] = [];
+  const domainMoves: DomainMove[] = [];
+  const dnsRecordsDeleted: DnsRecordDeletion[] = [];
+  const dnsRecordsPutBack: DnsRecordChange[] = [];
   const charges: Charge[] = [];
   const otherProviders: { type: string; action: Action }[] = [];
   const domainPlan = (domain: string): DomainPlan => {
@@ -213,9 +265,12 @@ export function buildPlan(preview: Preview): Plan {
       counts.drifted += 1;
     }
 
-    const changes = compareInputs(kind, action === "create" ? undefined : recorded?.inputs, action === "delete" ? undefined : wanted?.inputs);
-    const replaceReasons = resource.planned.flatMap((s) => s.replaceReasons);
-    const change: ResourceChange = { ...ref, action, changes, replaceReasons: [...new Set(replaceReasons)] };
+    const replaceReasons = [...new Set(resource.planned.flatMap((s) => s.replaceReasons))];
+    const move = domainMoveOf(ref, action, replaceReasons, recorded, wanted);
+    const changes = move
+      ? movedChanges(kind, recorded?.inputs, wanted?.inputs)
+      : compareInputs(kind, action === "create" ? undefined : recorded?.inputs, action === "delete" ? undefined : wanted?.inputs);
+    const change: ResourceChange = { ...ref, action, changes, replaceReasons };
     const charge = chargeOf(ref, action, wanted?.inputs);
     if (charge) charges.push(charge);
 
@@ -225,6 +280,14 @@ export function buildPlan(preview: Preview): Plan {
       continue;
     }
     counts[action] += 1;
+    if (move) domainMoves.push(move);
+    // What the planned save does to live records, as the provider's check listed it. Only for a
+    // step that saves (a "same" step's check may list them too, but nothing is applied).
+    if (kind === "DnsRecordSet" && action !== "delete") {
+      const zone = domain ?? "(unknown domain)";
+      for (const r of liveRecordsOf(wanted?.inputs, "removes", zone)) dnsRecordsDeleted.push({ ...r, resource: ref, reason: deleteReason(r, recorded?.inputs, wanted?.inputs, live?.inputs) });
+      for (const r of liveRecordsOf(wanted?.inputs, "restores", zone)) dnsRecordsPutBack.push({ ...r, resource: ref });
+    }
     // An update that only puts back what drifted changes nothing in the code: it shows as drift.
     if (action === "update" && !hasChanges(changes)) continue;
     plan.changes.push(change);
@@ -254,6 +317,9 @@ export function buildPlan(preview: Preview): Plan {
     counts,
     errors,
     removals: removals.sort(byKindThenName),
+    domainMoves: domainMoves.sort(byKindThenName),
+    dnsRecordsDeleted: dnsRecordsDeleted.sort(byZoneThenResource),
+    dnsRecordsPutBack: dnsRecordsPutBack.sort(byZoneThenResource),
     charges: charges.sort(byRunningTotalThenDomain),
     domains: sorted,
     warnings,

@@ -127,17 +127,23 @@ function inherited(inputs: Inputs, ownedBefore: ReadonlySet<string>): { owned: R
   return { owned, found: [...found.values()] };
 }
 
-/** Lines naming each live record a plan removes or puts back, for the preview. */
-function visibleChanges(domain: string, plan: DnsPlan): { removes: string[]; restores: string[] } {
-  const removes = plan.removes.map((r) => `${domain} ${r.key}${r.row.priority !== "N/A" && r.row.priority !== "" ? ` (priority ${r.row.priority})` : ""}`);
-  const restores = plan.restores.map((row) => `${domain} ${row.hostname}/${row.type}/${row.address}${row.priority !== "N/A" ? ` (priority ${row.priority})` : ""}`);
-  return { removes, restores };
+/** A line naming each live record a plan deletes, for the preview: `example.com @/MX/mx2.example.net (priority 20)`. */
+function visibleRemovals(domain: string, plan: DnsPlan): string[] {
+  return plan.removes.map((r) => `${domain} ${r.key}${r.row.priority !== "N/A" && r.row.priority !== "" ? ` (priority ${r.row.priority})` : ""}`);
+}
+
+/** Warnings already printed by this process: the engine checks a replacement twice. */
+const warned = new Set<string>();
+function once(ctx: KindContext, message: string): void {
+  if (warned.has(message)) return;
+  warned.add(message);
+  ctx.warn(message);
 }
 
 const isMap = (value: unknown): value is Record<string, unknown> => typeof value === "object" && value !== null && !Array.isArray(value);
 
 /** Keys the preview adds for the reviewer (check); never the user's, never passed to the kind. */
-const PREVIEW_KEYS = ["removes", "restores"] as const;
+const PREVIEW_KEYS = ["removes", "givesBack"] as const;
 
 export const dnsRecordSet: ResourceKind<typeof dnsRecordSetInputsSchema, State> = {
   inputs: dnsRecordSetInputsSchema,
@@ -164,8 +170,8 @@ export const dnsRecordSet: ResourceKind<typeof dnsRecordSetInputsSchema, State> 
 
   // In check, so that the preview shows it and stops on a refusal before anything is written: the
   // planned change against the zone as it is now. The zone-change rail judges it; every live
-  // record it removes or puts back is listed (`removes`, `restores`) so `pulumi preview --diff`
-  // names each; records the program never declared are also named in a warning.
+  // record it deletes is listed (`removes`), and each name and type it lets go of (`givesBack`), so
+  // `pulumi preview --diff` names each; records the program never declared are also named in a warning.
   async prepare(ctx, olds, inputs) {
     const live = await unlessGone(ctx.client, inputs.domain, () => readZone(ctx, inputs.domain));
     if (live === undefined) return { ok: true, inputs }; // create or refresh names the missing domain
@@ -175,15 +181,20 @@ export const dnsRecordSet: ResourceKind<typeof dnsRecordSetInputsSchema, State> 
     // No property: the engine then prints the reason alone, not the whole record map beside it.
     if (refusal !== undefined) return { ok: false, failures: [{ property: "", reason: refusal }] };
     if (isUnknown(inputs.records) || isUnknown(inputs.mode)) return { ok: true, inputs };
-    const plan = planSave({ mode: inputs.mode, declared: inputs.records, live, managed: Object.keys(managed) });
+    // What a name and type no longer declared gets back depends on what was found there, which only
+    // the state knows: those are listed as given back, and the plan leaves them out of `removes`.
+    const declaredSets = new Set(inputs.records.map(rrsetOf));
+    const givenBack = [...rrsetsOf(Object.keys(managed))].filter((set) => !declaredSets.has(set)).sort();
+    const plan = planSave({ mode: inputs.mode, declared: inputs.records, live, managed: Object.keys(managed), handedOver: new Set(givenBack) });
     const spf = duplicateSpf(fromWire(plan.save, inputs.domain).flatMap((row) => (row.record === undefined ? [] : [row.record])));
-    for (const name of spf) ctx.warn(`DnsRecordSet ${inputs.domain}: the name "${name}" would carry two v=spf1 TXT records; RFC 7208 makes its SPF invalid (a permerror). Merge them into one TXT value.`);
-    const visible = visibleChanges(inputs.domain, plan);
+    for (const name of spf) once(ctx, `DnsRecordSet ${inputs.domain}: the name "${name}" would carry two v=spf1 TXT records; RFC 7208 makes its SPF invalid (a permerror). Merge them into one TXT value.`);
+    const removes = visibleRemovals(inputs.domain, plan);
     const undeclared = plan.removes.filter((r) => managed[r.key] === undefined);
     if (undeclared.length > 0) {
-      ctx.warn(`DnsRecordSet ${inputs.domain}: this change deletes ${undeclared.length} live record${undeclared.length === 1 ? "" : "s"} the program never declared: ${undeclared.map((r) => r.key).join(", ")}.`);
+      once(ctx, `DnsRecordSet ${inputs.domain}: this change deletes ${undeclared.length} live record${undeclared.length === 1 ? "" : "s"} the program never declared: ${undeclared.map((r) => r.key).join(", ")}.`);
     }
-    return { ok: true, inputs: { ...inputs, ...(visible.removes.length > 0 ? { removes: visible.removes } : {}), ...(visible.restores.length > 0 ? { restores: visible.restores } : {}) } };
+    const givesBack = givenBack.map((set) => `${inputs.domain} ${set}`);
+    return { ok: true, inputs: { ...inputs, ...(removes.length > 0 ? { removes } : {}), ...(givesBack.length > 0 ? { givesBack } : {}) } };
   },
 
   async create(ctx, inputs) {

@@ -42,6 +42,7 @@ const SAFETY = {
   maxDeletesPerRun: { key: `${NAMESPACE}:maxDeletesPerRun`, env: "DOMAINSRESELLER_MAX_DELETES_PER_RUN" },
   allowDeletes: { key: `${NAMESPACE}:allowDeletes`, env: "DOMAINSRESELLER_ALLOW_DELETES" },
   retryRenewal: { key: `${NAMESPACE}:retryRenewal`, env: "DOMAINSRESELLER_RETRY_RENEWAL" },
+  retryOrder: { key: `${NAMESPACE}:retryOrder`, env: "DOMAINSRESELLER_RETRY_ORDER" },
 } as const;
 
 export { ConfigurationError };
@@ -91,7 +92,11 @@ export interface SafetySettings {
   allowDeletes?: string | undefined;
   /** Consents to one more attempt of an unsettled renewal, each `domain@sentAt` (comma-separated in config). */
   retryRenewal: string[];
+  /** Consents to one more attempt of an unsettled registration or transfer, each `domain@sentAt`. */
+  retryOrder: string[];
 }
+
+const consents = ({ key, env }: { key: string; env: string }) => (lookup(key, env) ?? "").split(",").map((c) => c.trim()).filter((c) => c !== "");
 
 /** The safety limits as set (absent: the rails' defaults apply). Throws naming a malformed value. */
 export function safetySettings(): SafetySettings {
@@ -101,7 +106,8 @@ export function safetySettings(): SafetySettings {
     maxChargePerRun: numberSetting(SAFETY.maxChargePerRun.key, SAFETY.maxChargePerRun.env, AMOUNT),
     maxDeletesPerRun: numberSetting(SAFETY.maxDeletesPerRun.key, SAFETY.maxDeletesPerRun.env, WHOLE),
     allowDeletes: lookup(SAFETY.allowDeletes.key, SAFETY.allowDeletes.env),
-    retryRenewal: (lookup(SAFETY.retryRenewal.key, SAFETY.retryRenewal.env) ?? "").split(",").map((c) => c.trim()).filter((c) => c !== ""),
+    retryRenewal: consents(SAFETY.retryRenewal),
+    retryOrder: consents(SAFETY.retryOrder),
   };
 }
 

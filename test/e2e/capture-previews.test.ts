@@ -55,6 +55,20 @@ const SAFETY_ZONE: [string, string, string, number?][] = [
   ["status", "CNAME", "status.hosting.test"],
 ];
 
+/** What the set declares of the seeded acme-mail.com, in merge mode and then authoritative. */
+const ACME_MAIL_DECLARED: [string, string, string, number?][] = [
+  ["@", "A", "192.0.2.20"],
+  ["@", "MX", "mx1.mailhost.test", 10],
+  ["@", "MX", "mx2.mailhost.test", 20],
+];
+
+/** The set that moves from acme-shop.io to acme-widgets.net: the shop's web records. */
+const MOVED_RECORDS: [string, string, string, number?][] = [
+  ["@", "A", "192.0.2.30"],
+  ["@", "A", "192.0.2.31"],
+  ["www", "CNAME", "shops.hosting.test"],
+];
+
 const SCENARIOS: Scenario[] = [
   {
     name: "adds",
@@ -184,6 +198,28 @@ new dr.DnsRecordSet("zone", { domain: "plan-safety.com", mode: "authoritative", 
     // Five of the twelve records go: the kind of change a safety rail asks consent for.
     change: program(`
 new dr.DnsRecordSet("zone", { domain: "plan-safety.com", mode: "authoritative", records: ${records(SAFETY_ZONE.slice(0, 7))} });`),
+  },
+  {
+    // The emulator's seeded acme-mail.com (A, AAAA, two MX, two TXT, two CNAMEs): a set in merge
+    // mode declares three of its eight records, then switches to authoritative, which deletes the
+    // five it never declared. Eight live records: below the zone-change rail's minimum, so no refusal.
+    name: "authoritative-switch",
+    domains: {},
+    base: program(`
+new dr.DnsRecordSet("zone", { domain: "acme-mail.com", records: ${records(ACME_MAIL_DECLARED)} });`),
+    change: program(`
+new dr.DnsRecordSet("zone", { domain: "acme-mail.com", mode: "authoritative", records: ${records(ACME_MAIL_DECLARED)} });`),
+  },
+  {
+    // The same set moved from the seeded acme-shop.io to the seeded acme-widgets.net (live: one
+    // A record at @): a replacement that gives acme-shop.io back as found and takes over
+    // acme-widgets.net, replacing its A record at @.
+    name: "domain-move",
+    domains: {},
+    base: program(`
+new dr.DnsRecordSet("zone", { domain: "acme-shop.io", records: ${records(MOVED_RECORDS)} });`),
+    change: program(`
+new dr.DnsRecordSet("zone", { domain: "acme-widgets.net", records: ${records(MOVED_RECORDS)} });`),
   },
 ];
 

@@ -187,4 +187,16 @@ describe("domainsreseller export on the real engine", () => {
     expect(check.stdout).toMatch(/- new\/A\/192\.0\.2\.200\s*:/); // authoritative: an added record is drift
     expect(check.stdout).toMatch(/~\s+locked\s*:\s*false\s*=>\s*true/);
   });
+
+  it("destroy of the exported program leaves every zone as it is and gives each setting back as found (the lock changed in the panel included)", async () => {
+    const zones = async () => Object.fromEntries(await Promise.all(seeded.map(async (s) => [s.domain, ((await panel.call("getDns", { domain: s.domain })) as Row[]).map((r) => `${r.hostname}/${r.type}/${r.address}/${r.priority}`).sort()] as const)));
+    const before = await zones();
+    await project.ok(["destroy", "--yes", "--non-interactive", "--skip-preview"]);
+    expect(await zones()).toEqual(before);
+    for (const s of seeded) {
+      expect(await panel.call("getNameservers", { domain: s.domain }), s.domain).toEqual(s.nameservers);
+      expect(await panel.call("getLock", { domain: s.domain }), s.domain).toBe(s.locked ? "locked" : "unlocked");
+    }
+    expect(await emulator.ledger()).toEqual([]);
+  });
 });

@@ -43,7 +43,7 @@ describe("ownership on the real engine", () => {
   let emulator: TestEmulator;
   let panel: DomainsResellerClient;
   const seeded: Record<string, Record<string, unknown>> = {};
-  const DOMAINS = ["acme-mail.com", "acme-shop.io", "acme-widgets.net", "acme-gadgets.org"];
+  const DOMAINS = ["acme-mail.com", "acme-shop.io", "acme-widgets.net", "acme-gadgets.org", "acme-widgets.com"];
   const dns = async (domain: string) => rowText((await panel.call("getDns", { domain })) as Row[]);
   const seededDns = (domain: string) => rowText(seeded[domain]?.dns as Row[]);
   const releases = async () => (await emulator.counters())["POST /domains/{domain}/release"] ?? 0;
@@ -179,6 +179,45 @@ describe("ownership on the real engine", () => {
       expect(await dns("acme-shop.io")).toEqual(before);
       const check = await project.pulumi(["preview", "--refresh", "--expect-no-changes", "--non-interactive"]);
       expect(check.code, check.stdout).toBe(0);
+    });
+  });
+
+  describe("acme-widgets.com: a profile change of each settings kind", () => {
+    const widgetsProgram = (profile?: string) => `
+import { DnsRecordSet, Nameservers, RegistrarLock } from "pulumi-domainsreseller";
+const profile = ${profile === undefined ? "undefined" : JSON.stringify(profile)};
+new DnsRecordSet("widgets-zone", { domain: "acme-widgets.com", profile, records: [{ name: "@", type: "A", value: "192.0.2.11" }, { name: "shop", type: "CNAME", value: "shops.hosting.test" }] });
+new Nameservers("widgets-ns", { domain: "acme-widgets.com", profile, nameservers: ["ns1.cloud.test", "ns2.cloud.test"] });
+new RegistrarLock("widgets-lock", { domain: "acme-widgets.com", profile, locked: false });
+`;
+
+    it("moving to another profile of the same account replaces each resource without a revert, and destroy still gives back what was found first", async () => {
+      const project = createProject("own-profile", widgetsProgram());
+      const applied = [...seededDns("acme-widgets.com").filter((r) => !r.startsWith("@/A/")), "@/A/192.0.2.11", "shop/CNAME/shops.hosting.test"].sort();
+      try {
+        await configureStack(project, "dev", emulator);
+        const profiles = JSON.stringify({ other: { endpoint: emulator.handle.endpoint, username: emulator.account.email, apiKey: emulator.account.apiKey } });
+        await project.ok(["config", "set", "--secret", "domainsreseller:profiles"], { stdin: profiles });
+        await project.ok(["up", "--yes", "--non-interactive", "--skip-preview"]);
+        expect(await dns("acme-widgets.com")).toEqual(applied);
+        project.writeProgram(widgetsProgram("other"));
+        const preview = await project.ok(["preview", "--non-interactive"]);
+        expect(preview.stdout).toMatch(/3 to replace/);
+        await emulator.resetCounters();
+        await project.ok(["up", "--yes", "--non-interactive", "--skip-preview"]);
+        expect(await dns("acme-widgets.com")).toEqual(applied);
+        expect(await panel.call("getNameservers", { domain: "acme-widgets.com" })).toEqual(["ns1.cloud.test", "ns2.cloud.test"]);
+        expect(await panel.call("getLock", { domain: "acme-widgets.com" })).toBe("unlocked");
+        // No write at all: the new resources found everything as declared, the old ones left it to them.
+        expect(await emulator.writes()).toBe(0);
+        await project.ok(["destroy", "--yes", "--non-interactive", "--skip-preview"]);
+        expect(await dns("acme-widgets.com")).toEqual(seededDns("acme-widgets.com"));
+        const now = await emulator.domain("acme-widgets.com");
+        expect(now.nameservers).toEqual(seeded["acme-widgets.com"]?.nameservers);
+        expect(now.locked).toBe(seeded["acme-widgets.com"]?.locked);
+      } finally {
+        project.cleanup();
+      }
     });
   });
 

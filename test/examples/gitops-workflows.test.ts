@@ -53,10 +53,12 @@ const runsPulumi = (step: Step, command: string) => commands(step).some((line) =
 
 const CREDENTIALS = ["DOMAINSRESELLER_ENDPOINT", "DOMAINSRESELLER_USERNAME", "DOMAINSRESELLER_API_KEY", "PULUMI_CONFIG_PASSPHRASE"];
 const FILES = ["plan.yml", "apply.yml", "drift.yml"];
+// The expiry check runs no engine (`domainsreseller sync --stack` reads the stack export), so it is held to its own test.
+const EXPIRY = "expiry.yml";
 
 describe("examples/gitops-dns workflows", () => {
-  it("are exactly plan, apply and drift", () => {
-    expect(readdirSync(WORKFLOWS).sort()).toEqual([...FILES].sort());
+  it("are exactly plan, apply, drift and expiry", () => {
+    expect(readdirSync(WORKFLOWS).sort()).toEqual([...FILES, EXPIRY].sort());
   });
 
   it.each(FILES)("%s sets up like the others: checkout, Node 20, npm ci, the Pulumi CLI, a login to the backend from secrets", (file) => {
@@ -84,7 +86,7 @@ describe("examples/gitops-dns workflows", () => {
     }
   });
 
-  it.each(FILES)("%s never prints a secret: secrets only in env, no shell tracing, no echo of a credential", (file) => {
+  it.each([...FILES, EXPIRY])("%s never prints a secret: secrets only in env, no shell tracing, no echo of a credential", (file) => {
     const text = readFileSync(join(WORKFLOWS, file), "utf8");
     const wf = workflow(file);
     const inEnv = steps(wf).flatMap((s) => Object.values(s.env ?? {}).map(String));
@@ -159,6 +161,35 @@ describe("examples/gitops-dns workflows", () => {
     expect(wf.permissions?.issues).toBe("write");
     expect(list.at(-1)?.if).toBe(failed);
     expect(list.at(-1)?.run).toMatch(/exit 1/);
+  });
+
+  it("expiry.yml: daily, the same setup, then `domainsreseller sync --stack-name ci` with the account's credentials, failing as sync exits", () => {
+    const wf = workflow(EXPIRY);
+    expect(wf.on.schedule).toEqual([{ cron: expect.stringMatching(/^\S+ \S+ \* \* \*$/) }]);
+    expect(wf.permissions).toEqual({ contents: "read" });
+    const list = steps(wf);
+    const checkout = indexOf(list, (s) => s.uses === "actions/checkout@v4", "actions/checkout@v4");
+    const node = indexOf(list, (s) => s.uses === "actions/setup-node@v4", "actions/setup-node@v4");
+    expect(String(list[node]?.with?.["node-version"])).toBe("20");
+    const install = indexOf(list, (s) => s.run?.trim() === "npm ci", "npm ci");
+    const cli = indexOf(list, (s) => s.uses === "pulumi/actions@v6", "pulumi/actions@v6");
+    expect(list[cli]?.with?.command).toBeUndefined();
+    const login = indexOf(list, (s) => runsPulumi(s, "login"), "running pulumi login");
+    expect(list[login]?.env?.PULUMI_BACKEND_URL).toBe("${{ secrets.PULUMI_BACKEND_URL }}");
+    const checkAt = indexOf(list, (s) => commands(s).some((l) => /npx domainsreseller sync\b/.test(l)), "running domainsreseller sync");
+    expect([checkout, node, install, cli, login, checkAt]).toEqual([checkout, node, install, cli, login, checkAt].sort((a, b) => a - b));
+    const check = list[checkAt] as Step;
+    const line = commands(check).find((l) => /domainsreseller sync/.test(l)) ?? "";
+    expect(line).toMatch(/--stack-name ci\b/);
+    expect(line).toMatch(/--days \d+/);
+    // The table reaches the summary even when sync exits 1; then the step fails with sync's status.
+    expect(line).toMatch(/\|\| status=\$\?/);
+    expect(check.run).toMatch(/GITHUB_STEP_SUMMARY/);
+    expect(commands(check).filter((l) => l.trim() !== "").at(-1)?.trim()).toBe('exit "$status"');
+    for (const name of CREDENTIALS.filter((n) => n.startsWith("DOMAINSRESELLER_"))) expect(check.env?.[name], name).toBe(`\${{ secrets.${name} }}`);
+    // `pulumi stack export` decrypts nothing: the passphrase is not handed out where it is not needed.
+    expect(readFileSync(join(WORKFLOWS, EXPIRY), "utf8")).not.toMatch(/PULUMI_CONFIG_PASSPHRASE/);
+    expect(list.at(-1)).toBe(check);
   });
 });
 

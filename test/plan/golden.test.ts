@@ -20,7 +20,7 @@ const load = (scenario: string): { plan: Plan; md: string; json: string } => {
 
 describe("golden files", () => {
   it("every scenario of the capture script has a fixture", () => {
-    expect(SCENARIOS).toEqual(["adds", "changes", "charge", "deletes", "drift", "refusal", "renewal", "safety", "too-many-deletes", "unchanged"]);
+    expect(SCENARIOS).toEqual(["adds", "authoritative-switch", "changes", "charge", "deletes", "domain-move", "drift", "refusal", "renewal", "safety", "too-many-deletes", "unchanged"]);
   });
 
   it.each(SCENARIOS)("%s renders as its committed Markdown and JSON", (scenario) => {
@@ -44,6 +44,13 @@ describe("golden files", () => {
     }
   });
 });
+
+/** The "Needs attention" section of the Markdown. */
+const attentionOf = (md: string): string => {
+  const start = md.indexOf("### Needs attention");
+  const next = md.indexOf("\n### ", start + 4);
+  return md.slice(start, next === -1 ? undefined : next);
+};
 
 /** The Markdown from its "### domain" heading to the next one. */
 const section = (md: string, domain: string): string => {
@@ -73,6 +80,9 @@ describe("what each scenario must show", () => {
     const dns = section(md, "plan-deletes.com");
     expect(dns).toContain("| removed | `old` | A | `192.0.2.21` |  |");
     expect(dns).toContain("| removed | `@` | TXT | `legacy-verification=abc` |  |");
+    // The provider's check lists both as deleted live (see `removes` in deletes.json).
+    expect(attentionOf(md)).toContain("**DNS records deleted** (2)");
+    expect(attentionOf(md)).toContain("| `plan-deletes.com` | `old` | A | `192.0.2.21` |  | `zone` | removed from the code |");
   });
 
   it("changes: record values old → new, nameservers, forwarding and the contact e-mail by its path", () => {
@@ -86,6 +96,49 @@ describe("what each scenario must show", () => {
     expect(dns).toContain("| added | `sales` | `sales@new.example` |");
     expect(dns).toContain("`contacts.registrant.email`: `ada@example.org` → `grace@example.org`");
     expect(plan.charges).toEqual([]); // an adopted domain costs nothing
+    // A changed value deletes the old one: named under Needs attention too.
+    expect(plan.dnsRecordsDeleted.map((r) => [r.domain, r.record.name, r.record.type, r.record.value, r.reason])).toEqual([
+      ["plan-changes.com", "@", "A", "192.0.2.30", "changed in the code"],
+      ["plan-changes.com", "www", "CNAME", "old.hosting.test", "changed in the code"],
+    ]);
+    expect(dns).not.toContain("`removes`");
+  });
+
+  it("authoritative-switch: every live record the switch deletes is under Needs attention, counted; never \"Nothing\"", () => {
+    const { plan, md } = load("authoritative-switch");
+    expect(plan.counts).toMatchObject({ update: 1, errors: 0 });
+    expect(plan.dnsRecordsDeleted.map((r) => `${r.domain} ${r.record.name}/${r.record.type}/${r.record.value} ${r.reason}`)).toEqual([
+      "acme-mail.com @/AAAA/2001:db8::20 never declared by the program",
+      "acme-mail.com @/TXT/v=spf1 include:mailhost.test -all never declared by the program",
+      "acme-mail.com _dmarc/TXT/v=DMARC1; p=quarantine; rua=mailto:dmarc@acme-mail.com never declared by the program",
+      "acme-mail.com www/CNAME/acme-mail.com never declared by the program",
+      "acme-mail.com autodiscover/CNAME/autodiscover.mailhost.test never declared by the program",
+    ]);
+    const attention = attentionOf(md);
+    expect(attention).toContain("**DNS records deleted** (5)");
+    expect(attention).toContain("| `acme-mail.com` | `autodiscover` | CNAME | `autodiscover.mailhost.test` |  | `zone` | never declared by the program |");
+    expect(md).not.toContain("Nothing:");
+    const domain = section(md, "acme-mail.com");
+    expect(domain).toContain("`mode`: `merge` → `authoritative`");
+    expect(domain).not.toContain("`removes`");
+  });
+
+  it("domain-move: the move under Needs attention, what is given back and taken over, and the new domain's deletions", () => {
+    const { plan, md } = load("domain-move");
+    expect(plan.counts).toMatchObject({ replace: 1, errors: 0 });
+    expect(plan.domainMoves).toEqual([{ kind: "DnsRecordSet", name: "zone", domain: "acme-widgets.net", from: "acme-shop.io", to: "acme-widgets.net" }]);
+    const attention = attentionOf(md);
+    expect(attention).toContain(
+      "- DnsRecordSet `zone` moves from `acme-shop.io` to `acme-widgets.net`: `acme-shop.io` is given back as it was found (records this resource added there are removed); " +
+        "`acme-widgets.net` is taken over as found, deleting 1 live record there: `@/A/192.0.2.10`.",
+    );
+    expect(attention).toContain("| `acme-widgets.net` | `@` | A | `192.0.2.10` |  | `zone` | never declared by the program |");
+    // The records as the set declares them on the new domain, never compared with the old domain's.
+    const domain = section(md, "acme-widgets.net");
+    expect(domain).toContain("`domain`: `acme-shop.io` → `acme-widgets.net`");
+    expect(domain).toContain("| added | `@` | A | `192.0.2.30` |  |");
+    expect(domain).toContain("| added | `www` | CNAME | `shops.hosting.test` |  |");
+    expect(domain).not.toMatch(/\| (changed|removed) \|/);
   });
 
   it("charge: each order with its kind, years and amount in USD, before the tables; the EPP code as [secret]", () => {
@@ -120,12 +173,13 @@ describe("what each scenario must show", () => {
     expect(plan.counts.drifted).toBe(2);
     const domain = section(md, "plan-drift.com");
     const drift = domain.slice(domain.indexOf("#### Drift: changed outside of code"), domain.indexOf("#### Changes in the code"));
-    // Merge mode: the record put in its place live is not this set's, so the refresh shows only the loss.
-    expect(drift).toContain("| removed live | `@` | A | `192.0.2.40` |  |");
+    // The set owns the name and type @/A: the value put in its place live is drift there, and `up` deletes it.
+    expect(drift).toContain("| changed live | `@` | A | `192.0.2.40` → `192.0.2.66` |  |");
     expect(drift).toContain("`locked`: `true` → `false` (recorded → live)");
     const code = domain.slice(domain.indexOf("#### Changes in the code"));
     expect(code).toContain("| added | `@` | TXT | `v=spf1 -all` |  |");
     expect(code).not.toContain("192.0.2.66");
+    expect(attentionOf(md)).toContain("| `plan-drift.com` | `@` | A | `192.0.2.66` |  | `zone` | added outside of code |");
     expect(plan.domains.find((d) => d.domain === "plan-drift.com")?.unchanged).toBe(1); // the nameservers
   });
 
@@ -175,7 +229,7 @@ describe("unchanged resources", () => {
 });
 
 describe("docs/pull-request-plan.md", () => {
-  it.each(["changes", "safety", "drift"])("shows the %s example exactly as plan-md renders it", (scenario) => {
+  it.each(["changes", "safety", "drift", "domain-move"])("shows the %s example exactly as plan-md renders it", (scenario) => {
     expect(readFileSync("docs/pull-request-plan.md", "utf8")).toContain(`\`\`\`\`markdown\n${load(scenario).md}\`\`\`\``);
   });
 

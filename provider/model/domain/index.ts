@@ -13,3 +13,4 @@ export { afterAmbiguousRenewal, expiryDay, renewalDue, retryConsent, settleRenew
 export { decideCreate, orderParams, type CreateDecision, type CreateFacts, type OrderParams } from "./order";
 export { domainState, inputsOfState, transferStatusOf, type DomainLive, type DomainState, type StateParts, type TransferFacts, type TransferStatus } from "./state";
 export { diffDomain, type DomainDiff } from "./diff";
+export { retryOrderConsent, unsettledOrderMessage, type UnsettledOrder } from "./unsettledOrder";

@@ -60,12 +60,18 @@ export function afterAmbiguousRenewal({ expiryBefore, expiryNow }: { expiryBefor
 }
 
 /**
- * A renewal whose answer was lost and that the account did not show yet. It is kept in state, so
- * that no later `up` renews again while the first one may still be applied (registrars can take
- * minutes): only the expiry moving later settles it, or the user's consent to one more attempt.
+ * A renewal sent (answered, or its answer lost) that the account did not show yet. It is kept in
+ * state, so that no later `up` renews again while the first one may still be applied (registrars
+ * and WHMCS's domain sync can take hours): only the expiry moving later settles it, or the user's
+ * consent to one more attempt.
  */
 export interface UnsettledRenewal {
   expiryBefore: string | null;
+  /**
+   * True when the API accepted the renewal and the account did not show the new expiry yet
+   * (registrars and WHMCS's domain sync can take hours); absent or false when the answer was lost.
+   */
+  answered?: boolean;
   years: number;
   /** When it was sent (ISO 8601); the consent names it, so it allows this attempt only. */
   sentAt: string;
@@ -84,11 +90,12 @@ export function settleRenewal({ domain, unsettled, expiryNow, consents }: { doma
   if (afterAmbiguousRenewal({ expiryBefore: unsettled.expiryBefore, expiryNow }) === "renewed") return { settled: true };
   const consent = retryConsent(domain, unsettled);
   const years = unsettled.years === 1 ? "1 year" : `${unsettled.years} years`;
+  const how = unsettled.answered === true ? "was accepted (and charged)" : "was sent and its answer was lost";
   return {
     settled: false,
     retryAllowed: consents.includes(consent),
     message:
-      `a renewal of ${domain} for ${years} was sent at ${unsettled.sentAt} and its answer was lost; the account still shows the expiry ${unsettled.expiryBefore ?? "(none)"}, ` +
+      `a renewal of ${domain} for ${years} ${how} at ${unsettled.sentAt}; the account still shows the expiry ${unsettled.expiryBefore ?? "(none)"}, ` +
       "so it is not sent again (it may still be applied: registrars can take a while). Run `pulumi up --refresh` later: once the account shows the new expiry, this settles by itself. " +
       `If your provider confirms the renewal failed (no charge in \`npx domainsreseller call GET /billing/credits\`), allow one more attempt: pulumi config set domainsreseller:retryRenewal ${consent}`,
   };

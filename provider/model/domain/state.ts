@@ -5,6 +5,7 @@
 import type { Contacts } from "./contact";
 import type { Quote } from "./quote";
 import type { UnsettledRenewal } from "./renewal";
+import type { UnsettledOrder } from "./unsettledOrder";
 import { domainInputsSchema, type DomainInputs } from "./schema";
 
 export type TransferStatus = "pendingTransfer" | "active" | "failed" | null;
@@ -27,6 +28,8 @@ export type DomainState = Omit<DomainInputs, "eppCode" | "nameservers"> & {
   transferFailureReason: string | null;
   /** A renewal sent whose answer was lost and that the account does not show yet: no renewal until it settles. */
   unsettledRenewal?: UnsettledRenewal;
+  /** A registration or transfer sent that the account does not show yet: no order again until it settles. */
+  unsettledOrder?: UnsettledOrder;
 };
 
 /** The information route's answer, as far as the state uses it. */

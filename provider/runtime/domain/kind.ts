@@ -14,12 +14,16 @@ import {
   inputsOfState,
   orderParams,
   renewalDue,
+  retryOrderConsent,
   settleRenewal,
   transferStatusOf,
+  unsettledOrderMessage,
   type DomainInputs,
   type DomainState,
   type Quote,
   type TransferStatus,
+  type UnsettledOrder,
+  type UnsettledRenewal,
 } from "../../model/domain";
 import { clientFor } from "../clients";
 import type { KindContext, ResourceKind } from "../kind";
@@ -61,6 +65,55 @@ function withUnsettled(fresh: DomainState, previous: DomainState, expiryNow: str
   return verdict.settled ? { ...fresh, lastQuote: unsettled.quote ?? fresh.lastQuote } : { ...fresh, unsettledRenewal: unsettled };
 }
 
+/** The state of an order the account does not show yet: kept, so no later `up` orders again. */
+function waitingState(inputs: DomainInputs, order: UnsettledOrder): DomainState {
+  const live = { status: null, expiryDate: null, nameservers: [] };
+  return { ...domainState({ inputs, live, lastQuote: order.quote, transferStatus: null }), unsettledOrder: order };
+}
+
+/**
+ * Registers or transfers `inputs.name`: quoted again right before ordering (the preview's quote
+ * may be old, and prices move), sent once. Whatever the answer, the account has the last word: the
+ * domain listed is the order done; not listed (an answer lost, or accepted and not shown yet) is
+ * an unsettled order, recorded through the partial-create path so the next `up` settles or waits.
+ */
+async function placeOrder(ctx: KindContext, inputs: DomainInputs): Promise<{ id: string; state: DomainState }> {
+  const kind = inputs.source as "register" | "transfer";
+  const outcome = await quoteOrder(ctx, kind, inputs.name, inputs.years ?? 0);
+  const failures = await quoteFailures(ctx, inputs, outcome);
+  if (failures.length > 0 || outcome.quote === undefined) throw new Error(failures.map((f) => `${f.property}: ${f.reason}`).join("; "));
+  const sentAt = ctx.client.serverNow().toISOString();
+  let sent: "done" | "confirmed";
+  try {
+    sent = await orderOnce(kind, inputs.name, () => ctx.client.call(kind, orderParams(inputs) as never), async () => (await accountDomain(ctx.client, inputs.name)) !== undefined);
+  } catch (error) {
+    if (!(error instanceof OrderOutcomeUnknown)) throw error;
+    const order: UnsettledOrder = { kind, sentAt, answered: false, quote: outcome.quote };
+    throw new PartialApplyError(inputs.name, waitingState(inputs, order), new Error(unsettledOrderMessage(inputs.name, order)));
+  }
+  const after = await accountDomain(ctx.client, inputs.name);
+  if (after === undefined) {
+    const order: UnsettledOrder = { kind, sentAt, answered: true, quote: outcome.quote };
+    throw new PartialApplyError(inputs.name, waitingState(inputs, order), new Error(unsettledOrderMessage(inputs.name, order)));
+  }
+  const state = await observe(ctx, inputs, after, outcome.quote, transferStatusOf({ info: after, source: kind }));
+  // The order went through although its answer was lost: recorded, so nothing paid for is orphaned.
+  if (sent === "confirmed") throw new PartialApplyError(inputs.name, state, new Error(`the ${kind} answer was lost; the account shows ${inputs.name}, so it is recorded as created (charged once)`));
+  return { id: inputs.name, state };
+}
+
+/**
+ * An unsettled order on a later run: the account showing the domain settles it (the order's
+ * result, adopted as created); otherwise nothing is ordered unless the user consented to exactly
+ * one more attempt of that order.
+ */
+async function settleOrder(ctx: KindContext, state: DomainState, inputs: DomainInputs, order: UnsettledOrder): Promise<DomainState> {
+  const info = await accountDomain(ctx.client, inputs.name);
+  if (info !== undefined) return observe(ctx, inputs, info, order.quote, transferStatusOf({ info, source: order.kind }));
+  if (!safetySettings().retryOrder.includes(retryOrderConsent(inputs.name, order))) throw new Error(unsettledOrderMessage(inputs.name, order));
+  return (await placeOrder(ctx, inputs)).state;
+}
+
 /** A pending transfer asks the registry (transfersync) before anything else is read. */
 async function syncTransfer(ctx: KindContext, name: string): Promise<{ status: TransferStatus; reason: string | null }> {
   const sync = await ctx.client.call("transferSync", { domain: name });
@@ -84,7 +137,11 @@ export const domain: ResourceKind<typeof domainInputsSchema, DomainState> = {
     const decided = diffDomain(olds, news, serverNow(news.profile));
     // A new name is another registration: never a silent replace (which would order again).
     if (decided.replaceRefusal !== null) throw new Error(decided.replaceRefusal);
-    return { changes: decided.changes, replaces: decided.replaces, deleteBeforeReplace: decided.deleteBeforeReplace };
+    // An order waiting to show is settled (or waited for) by an update; an accepted renewal waiting
+    // for the new expiry is no reason for one: it would only say "waiting" on every run.
+    if (olds.unsettledOrder !== undefined) return { changes: true, replaces: decided.replaces, deleteBeforeReplace: false };
+    const onlyWaitingRenewal = olds.unsettledRenewal?.answered === true && decided.renewalDue && decided.updates.length === 0 && decided.replaces.length === 0;
+    return { changes: decided.changes && !onlyWaitingRenewal, replaces: decided.replaces, deleteBeforeReplace: decided.deleteBeforeReplace };
   },
 
   async prepare(ctx, olds, inputs) {
@@ -107,22 +164,18 @@ export const domain: ResourceKind<typeof domainInputsSchema, DomainState> = {
       await saveContacts(ctx, observeAdopted, inputs as DomainInputs);
       return { id: inputs.name, state: await observeAdopted() };
     }
-    const kind = inputs.source as "register" | "transfer";
-    // Quoted again right before ordering: the preview's quote may be old, and prices move.
-    const outcome = await quoteOrder(ctx, kind, inputs.name, inputs.years ?? 0);
-    const failures = await quoteFailures(ctx, inputs as DomainInputs, outcome);
-    if (failures.length > 0 || outcome.quote === undefined) throw new Error(failures.map((f) => `${f.property}: ${f.reason}`).join("; "));
-    const sent = await orderOnce(kind, inputs.name, () => ctx.client.call(kind, orderParams(inputs as DomainInputs) as never), async () => (await accountDomain(ctx.client, inputs.name)) !== undefined);
-    const after = await accountDomain(ctx.client, inputs.name);
-    if (after === undefined) throw new Error(`the ${kind} of ${inputs.name} was accepted, but the account does not show the domain; check with your provider before running \`pulumi up\` again (nothing was ordered twice).`);
-    const state = await observe(ctx, inputs as DomainInputs, after, outcome.quote, transferStatusOf({ info: after, source: kind }));
-    // The order went through although its answer was lost: recorded, so nothing paid for is orphaned.
-    if (sent === "confirmed") throw new PartialApplyError(inputs.name, state, new Error(`the ${kind} answer was lost; the account shows ${inputs.name}, so it is recorded as created (charged once)`));
-    return { id: inputs.name, state };
+    return placeOrder(ctx, inputs as DomainInputs);
   },
 
   async read(ctx, id, state) {
     const name = state.name ?? id;
+    if (state.unsettledOrder !== undefined) {
+      // Never dropped while an order waits: the engine would forget it, and the next `up` order again.
+      const info = await accountDomain(ctx.client, name);
+      if (info === undefined) return { id, state, inputs: inputsOfState(state) };
+      const settled = await observe(ctx, inputsOfState(state), info, state.unsettledOrder.quote, transferStatusOf({ info, source: state.unsettledOrder.kind }));
+      return { id, state: settled, inputs: inputsOfState(settled) };
+    }
     const transfer = state.transferStatus === "pendingTransfer" ? await syncTransfer(ctx, name) : { status: state.transferStatus, reason: state.transferFailureReason };
     const info = await accountDomain(ctx.client, name);
     if (info === undefined) {
@@ -138,16 +191,21 @@ export const domain: ResourceKind<typeof domainInputsSchema, DomainState> = {
 
   async update(ctx, _id, olds, raw) {
     const { quote: _previewQuote, ...news } = raw as DomainInputs & { quote?: Quote };
+    if (olds.unsettledOrder !== undefined) return settleOrder(ctx, olds, news, olds.unsettledOrder);
     if (olds.transferStatus === "failed") throw new Error(`the transfer of ${news.name} failed: ${olds.transferFailureReason ?? "the registry gave no reason"}. Fix the cause (EPP code, lock at the losing registrar) and transfer again, or remove the resource.`);
     await saveContacts(ctx, async () => olds, news);
     let lastQuote = olds.lastQuote;
     const before = await accountDomain(ctx.client, news.name);
     if (before === undefined) throw new Error(`${news.name} is no longer in the account`);
     const unsettled = olds.unsettledRenewal === undefined ? undefined : settleRenewal({ domain: news.name, unsettled: olds.unsettledRenewal, expiryNow: before.expiryDate, consents: safetySettings().retryRenewal });
-    let renewed = false;
-    if (news.renewal && renewalDue({ expiryDate: before.expiryDate, now: ctx.client.serverNow(), minDaysRemaining: news.renewal.minDaysRemaining }).due) {
-      // An earlier renewal may still be applied: never a second one until it settles or the user consents.
-      if (unsettled !== undefined && !unsettled.settled && !unsettled.retryAllowed) throw new Error(unsettled.message);
+    let renewed: UnsettledRenewal | undefined;
+    const due = news.renewal !== undefined && renewalDue({ expiryDate: before.expiryDate, now: ctx.client.serverNow(), minDaysRemaining: news.renewal.minDaysRemaining }).due;
+    // An earlier renewal may still be applied: never a second one until it settles or the user consents.
+    const waiting = due && unsettled !== undefined && !unsettled.settled && !unsettled.retryAllowed ? unsettled.message : undefined;
+    // Accepted and not shown yet is the registrar's timing: said, not failed. A lost answer fails the run.
+    if (waiting !== undefined && olds.unsettledRenewal?.answered !== true) throw new Error(waiting);
+    if (waiting !== undefined) ctx.warn(`Domain ${news.name}: ${waiting}`);
+    if (news.renewal && due && waiting === undefined) {
       const years = news.renewal.years;
       const outcome = await quoteOrder(ctx, "renew", news.name, years);
       const failures = await quoteFailures(ctx, news, outcome);
@@ -166,12 +224,13 @@ export const domain: ResourceKind<typeof domainInputsSchema, DomainState> = {
         throw new PartialApplyError(news.name, { ...state, unsettledRenewal: { expiryBefore: before.expiryDate, years, sentAt, quote: outcome.quote } }, error);
       }
       lastQuote = outcome.quote;
-      renewed = true;
+      renewed = { expiryBefore: before.expiryDate, years, sentAt, quote: outcome.quote, answered: true };
     }
     const info = await accountDomain(ctx.client, news.name);
     if (info === undefined) throw new Error(`${news.name} is no longer in the account`);
     const observed = await observe(ctx, news, info, lastQuote, transferStatusOf({ info, previous: olds.transferStatus }));
-    return renewed ? observed : withUnsettled(observed, olds, info.expiryDate);
+    // Accepted is not applied: until the account shows the new expiry, the renewal stays unsettled.
+    return withUnsettled(observed, renewed !== undefined ? { ...olds, unsettledRenewal: renewed } : olds, info.expiryDate);
   },
 
   async delete(ctx, _id, state) {
