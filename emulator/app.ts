@@ -101,7 +101,7 @@ function serve(opts: AppOptions, req: ApiRequest, match: RouteMatch, query: stri
       return json(401, { error: "Invalid username or token" }, label);
     }
     const params = new Params({ ...(query === "" ? {} : parseStr(query)), ...parseBody(req) });
-    const run = () => match.route.handler({ store: opts.store, account, params, path: match.path, now, transferDelaySeconds: opts.transferDelaySeconds });
+    const run = () => match.route.handler({ store: opts.store, account, params, path: match.path, now, transferDelaySeconds: opts.transferDelaySeconds, behaviour: opts.runtime.behaviour });
     // Mutations run in one transaction (a failure changes nothing). GET handlers only read, and
     // better-sqlite3 is synchronous, so no write can interleave between their reads: a
     // BEGIN/COMMIT pair would add cost and no isolation.

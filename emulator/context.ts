@@ -4,6 +4,7 @@
  * request's single SQLite transaction.
  */
 import type { Account, Store } from "./db/store";
+import type { Behaviour } from "./behaviour";
 import type { Params } from "./routes/params";
 
 export interface Context {
@@ -15,6 +16,8 @@ export interface Context {
   /** Server time in unix seconds, including the admin clock offset. */
   now: number;
   transferDelaySeconds: number;
+  /** The real-registrar switches (admin `/__admin/behaviour`) and the queue of delayed renewals. */
+  behaviour: Behaviour;
 }
 
 export type Handler = (ctx: Context) => unknown;

@@ -1,7 +1,9 @@
 /**
- * In-memory test state that need not survive a restart: request counters, injected faults and
- * the clock offset. The admin reset clears it along with the database.
+ * In-memory test state that need not survive a restart: request counters, injected faults, the
+ * clock offset and the real-registrar behaviour switches. The admin reset clears it along with the
+ * database.
  */
+import { Behaviour } from "./behaviour";
 
 /** Kinds that answer instead of the handler: the request changes nothing. */
 export const BEFORE_KINDS = ["latency", "status", "reset", "malformed", "error200", "rateLimit", "ignore", "emptyList"] as const;
@@ -40,6 +42,8 @@ export class Runtime {
   counters = new Map<string, number>();
   faults: AnyFault[] = [];
   clockOffsetSeconds = 0;
+  /** Real-registrar behaviour (renewal delay, unknown-domain status, premium names): behaviour.ts. */
+  readonly behaviour = new Behaviour();
   private nextFaultId = 1;
 
   /** Server time in unix seconds, shifted by the admin clock. */
@@ -81,6 +85,7 @@ export class Runtime {
     this.counters.clear();
     this.faults = [];
     this.clockOffsetSeconds = 0;
+    this.behaviour.reset();
     this.nextFaultId = 1;
   }
 }

@@ -1,13 +1,15 @@
 /**
  * The admin/test surface under /__admin (a fixed contract used by the end-to-end harness and
  * the demo): reset and reseed, accounts and credit, out-of-band domain state (drift), faults,
- * ledger, counters and the clock. JSON in and out, no auth; only mounted when `admin: true`.
+ * real-registrar behaviour, ledger, counters and the clock. JSON in and out, no auth; only mounted
+ * when `admin: true`.
  */
 import { z } from "zod";
 import type { Store } from "../db/store";
 import type { DomainState } from "../domain-state";
 import type { Runtime } from "../runtime";
 import { FAULT_KINDS } from "../runtime";
+import { parseBehaviourPatch } from "../behaviour";
 import { formatCents, parseMoney } from "../catalogue";
 import { ApiError, invalid } from "../errors";
 import { domainFields, domainFromSeed, seedDnsRows, seedDomain, seedSchema } from "../seed";
@@ -118,6 +120,7 @@ export function handleAdmin(deps: AdminDeps, method: string, segments: string[],
       if (!owner) throw invalid(`owner: account ${input.owner} does not exist (create it with POST /__admin/accounts)`);
       const state = domainFromSeed(owner.email, input, runtime.now());
       store.putDomain(state);
+      runtime.behaviour.forgetRenewals(state.name); // the stored state is the truth now
       return domainView(state);
     }
     case "PATCH domains/:id": {
@@ -131,6 +134,7 @@ export function handleAdmin(deps: AdminDeps, method: string, segments: string[],
       }
       patchDomain(d, patch);
       store.saveDomain(d);
+      runtime.behaviour.forgetRenewals(d.name);
       return domainView(d);
     }
     case "GET domains/:id": {
@@ -145,6 +149,15 @@ export function handleAdmin(deps: AdminDeps, method: string, segments: string[],
     case "DELETE faults":
       runtime.faults = [];
       return { ok: true };
+    case "GET behaviour":
+      return runtime.behaviour.view();
+    case "POST behaviour":
+      // Validated whole before anything changes: a refused body leaves the behaviour as it was.
+      runtime.behaviour.update(parseBehaviourPatch(body));
+      return runtime.behaviour.view();
+    case "DELETE behaviour":
+      runtime.behaviour.reset();
+      return runtime.behaviour.view();
     case "GET ledger":
       return store.ledger().map((e) => ({ id: e.id, account: e.account, type: e.type, domain: e.domain, years: e.years, amount: formatCents(e.amountCents), balanceAfter: formatCents(e.balanceAfterCents), at: e.at }));
     case "GET counters":

@@ -66,6 +66,7 @@ export class Store {
       setCredit: p("UPDATE accounts SET credit_cents = ? WHERE email = ?"),
       addLedger: p("INSERT INTO ledger (account, type, domain, years, amount_cents, balance_after_cents, at) VALUES (?, ?, ?, ?, ?, ?, ?)"),
       ledger: p("SELECT * FROM ledger ORDER BY id"),
+      lastCharge: p("SELECT amount_cents FROM ledger WHERE account = ? AND type = ? AND domain = ? ORDER BY id DESC LIMIT 1"),
     };
   }
 
@@ -146,6 +147,12 @@ export class Store {
 
   addLedger(e: Omit<LedgerEntry, "id">): void {
     this.st.addLedger.run(e.account, e.type, e.domain, e.years, e.amountCents, e.balanceAfterCents, e.at);
+  }
+
+  /** The amount of the latest ledger line of `type` for `domain` in `account` (what an order was charged). */
+  lastCharge(account: string, type: string, domain: string): number | undefined {
+    const row = this.st.lastCharge.get(account, type, domain) as Row | undefined;
+    return row ? Number(row.amount_cents) : undefined;
   }
 
   ledger(): LedgerEntry[] {

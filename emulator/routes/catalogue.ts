@@ -1,8 +1,12 @@
 /**
  * Account-level routes: TLD list and pricing, cart pricing, credit balance, version, and the
- * availability lookup/suggestions in the WHMCS SearchResult shape (reference §4.21–4.28).
+ * availability lookup/suggestions in the WHMCS SearchResult shape (reference §4.21–4.28). A
+ * premium name (admin behaviour `premiumDomains`) reads `isPremium: true` with its one-year prices
+ * in `premiumCostPricing` (`{register, renew, transfer, CurrencyCode}`, the WHMCS convention of
+ * reference §4.21), and its cart pricing is the premium price × years.
  */
 import type { Context } from "../context";
+import { ORDER_KINDS, type OrderKind } from "../behaviour";
 import { CURRENCY, TLDS, findTld, formatCents, isDomainName, isTakenElsewhere, type Tld } from "../catalogue";
 import { invalid } from "../errors";
 import { isDeleted } from "../domain-phase";
@@ -26,13 +30,13 @@ export const tldPricing = (): unknown =>
     years: t.years,
   }));
 
-const PRICE_FIELD = { register: "registerCents", renew: "renewCents", transfer: "transferCents" } as const;
+const isOrderKind = (type: string): type is OrderKind => (ORDER_KINDS as readonly string[]).includes(type);
 
 export function orderPricing(ctx: Context): unknown {
   const type = ctx.path.type ?? "";
-  if (!(type in PRICE_FIELD)) throw invalid(`type "${type}" must be register, renew or transfer`);
-  const { tld } = orderDomain(ctx);
-  const cents = tld[PRICE_FIELD[type as keyof typeof PRICE_FIELD]];
+  if (!isOrderKind(type)) throw invalid(`type "${type}" must be register, renew or transfer`);
+  const { name, tld } = orderDomain(ctx);
+  const cents = ctx.behaviour.yearCents(name, tld, type);
   return Object.fromEntries(tld.years.map((y) => [String(y), formatCents(cents * y)]));
 }
 
@@ -49,6 +53,7 @@ function searchResult(ctx: Context, sld: string, tldName: string, score: number)
   const registered = valid && ((held !== undefined && !isDeleted(held, ctx.now)) || isTakenElsewhere(name));
   const status = !tld ? "tld not supported" : !valid ? "unknown" : registered ? "registered" : "available for registration";
   const pricing = tld ? pricingOf(tld) : {};
+  const premium = tld !== undefined && valid && ctx.behaviour.premium(name) !== undefined;
   return {
     domainName: name,
     idnDomainName: name,
@@ -68,9 +73,16 @@ function searchResult(ctx: Context, sld: string, tldName: string, score: number)
     group: "",
     minLength: 0,
     maxLength: 0,
-    isPremium: false,
-    premiumCostPricing: [],
+    isPremium: premium,
+    // WHMCS sends an empty list when the name is not premium.
+    premiumCostPricing: premium ? premiumCostPricing(ctx, name, tld) : [],
   };
+}
+
+/** One year of each order kind for a premium name (a kind without a premium price at list price). */
+function premiumCostPricing(ctx: Context, name: string, tld: Tld): Record<string, string> {
+  const price = (kind: OrderKind) => formatCents(ctx.behaviour.yearCents(name, tld, kind));
+  return { register: price("register"), renew: price("renew"), transfer: price("transfer"), CurrencyCode: CURRENCY };
 }
 
 function pricingOf(tld: Tld): Record<string, Record<string, string>> {

@@ -3,6 +3,7 @@
  * transfersync, release, delete request, EPP code, lock and ID protection (reference §4.11–4.23).
  */
 import type { Context } from "../context";
+import type { DomainState } from "../domain-state";
 import { addYears, isoDate } from "../clock";
 import { refund } from "../billing";
 import { tldOf } from "../catalogue";
@@ -10,9 +11,17 @@ import { invalid } from "../errors";
 import { isRestorable, shownStatus } from "../domain-phase";
 import { OK, anyOwnedDomain, ownedDomain, writableDomain } from "./owned";
 
+/**
+ * The domain as the status routes (information, sync, transfersync) show it: with a renewal delay
+ * (admin behaviour), a renewal not yet due still shows the expiry and status from before it.
+ */
+function shownDomain(ctx: Context): DomainState {
+  return ctx.behaviour.shown(anyOwnedDomain(ctx), ctx.now);
+}
+
 /** Answers for a domain that has left the account too: its status is how a client proves it left. */
 export function information(ctx: Context): unknown {
-  const d = anyOwnedDomain(ctx);
+  const d = shownDomain(ctx);
   const status = shownStatus(d, ctx.now);
   return {
     domain: d.name,
@@ -43,7 +52,7 @@ export function information(ctx: Context): unknown {
 
 /** A status route, like information: WHMCS learns from it that a domain expired or left. */
 export function sync(ctx: Context): unknown {
-  const d = anyOwnedDomain(ctx);
+  const d = shownDomain(ctx);
   const expired = d.expiryDate < isoDate(ctx.now);
   const out: Record<string, unknown> = {
     active: d.status === "Active" && !expired,
@@ -60,12 +69,13 @@ export function transferSync(ctx: Context): unknown {
   const d = anyOwnedDomain(ctx);
   if (d.status !== "Pending Transfer") {
     if (d.transferFailReason && d.status === "Cancelled") return { failed: true, reason: d.transferFailReason };
-    return { completed: true, expirydate: d.expiryDate };
+    return { completed: true, expirydate: ctx.behaviour.shown(d, ctx.now).expiryDate };
   }
   if (d.transferReadyAt !== null && ctx.now < d.transferReadyAt) return {};
   if (d.transferFailReason) {
-    const tld = tldOf(d.name);
-    refund(ctx.store, d.owner, "transfer-refund", d.name, d.transferYears, (tld?.transferCents ?? 0) * d.transferYears, ctx.now);
+    // What the order was charged (a premium price, if it had one), as its ledger line says.
+    const charged = ctx.store.lastCharge(d.owner, "transfer", d.name) ?? (tldOf(d.name)?.transferCents ?? 0) * d.transferYears;
+    refund(ctx.store, d.owner, "transfer-refund", d.name, d.transferYears, charged, ctx.now);
     ctx.store.setStatus(d, "Cancelled");
     return { failed: true, reason: d.transferFailReason };
   }

@@ -1,7 +1,9 @@
 /**
  * POST /order/domains/register | transfer | renew (reference §4.1–4.3). These take the domain
  * from the body (there is no path domain), bill the reseller, and answer the bare JSON string
- * "success".
+ * "success". A premium name (admin behaviour `premiumDomains`) is billed its premium price per
+ * year instead of the list price; with a `renewalDelaySeconds`, a renewal is billed and stored at
+ * once but the status routes show the new expiry only when it is due (behaviour.ts).
  */
 import type { Context } from "../context";
 import type { DomainState } from "../domain-state";
@@ -10,10 +12,10 @@ import { isDomainName, isTakenElsewhere, tldOf, type Tld } from "../catalogue";
 import { addYears, isoDate, isoTime } from "../clock";
 import { charge } from "../billing";
 import { decodeDomainFields } from "../php/unserialize";
-import { domainNotFound, invalid } from "../errors";
+import { invalid } from "../errors";
 import { isDeleted, isGone } from "../domain-phase";
 import { addonFlag, orderContacts, orderNameservers } from "./order-input";
-import { ownedByName } from "./owned";
+import { notInAccount, ownedByName } from "./owned";
 
 /** The body's `domain`, lower-cased, syntax-checked, with its catalogue TLD. */
 export function orderDomain(ctx: Context): { name: string; tld: Tld } {
@@ -67,8 +69,9 @@ export function register(ctx: Context): unknown {
   if ((held && !isDeleted(held, ctx.now)) || isTakenElsewhere(name)) throw invalid(`domain ${name} is not available for registration`);
   const d = newDomain(ctx, name, tld);
   d.expiryDate = addYears(isoDate(ctx.now), n);
-  charge(ctx.store, ctx.account, "register", name, n, tld.registerCents * n, ctx.now);
+  charge(ctx.store, ctx.account, "register", name, n, ctx.behaviour.yearCents(name, tld, "register") * n, ctx.now);
   ctx.store.putDomain(d);
+  ctx.behaviour.forgetRenewals(name); // a new domain: nothing queued for the old one shows
   return "success";
 }
 
@@ -92,26 +95,33 @@ export function transfer(ctx: Context): unknown {
   d.transferReadyAt = ctx.now + ctx.transferDelaySeconds;
   d.transferYears = n;
   d.transferFailReason = epp.toLowerCase().startsWith("invalid") ? "Invalid EPP code provided by the losing registrar" : null;
-  charge(ctx.store, ctx.account, "transfer", name, n, tld.transferCents * n, ctx.now);
+  charge(ctx.store, ctx.account, "transfer", name, n, ctx.behaviour.yearCents(name, tld, "transfer") * n, ctx.now);
   ctx.store.putDomain(d);
+  ctx.behaviour.forgetRenewals(name);
   return "success";
 }
 
-/** Renewal may not push expiry past ten years from now (the registry limit). */
+/**
+ * Renewal may not push expiry past ten years from now (the registry limit). Expiry is computed
+ * from the stored one, which already holds every earlier renewal (shown yet or not), so two
+ * renewals inside the delay add up.
+ */
 export function renew(ctx: Context): unknown {
   const { name, tld } = orderDomain(ctx);
   const d = ownedByName(ctx, name);
-  if (isGone(d, ctx.now)) throw domainNotFound();
+  if (isGone(d, ctx.now)) throw notInAccount(ctx);
   if (d.status !== "Active" && d.status !== "Expired") throw invalid(`domain ${name} cannot be renewed while its status is ${d.status}`);
   const n = years(ctx, tld);
   const today = isoDate(ctx.now);
   const from = d.expiryDate < today ? today : d.expiryDate;
   const expiry = addYears(from, n);
   if (expiry > addYears(today, 10)) throw invalid(`regperiod ${n} would put the expiry (${expiry}) more than 10 years ahead`);
-  charge(ctx.store, ctx.account, "renew", name, n, tld.renewCents * n, ctx.now);
+  charge(ctx.store, ctx.account, "renew", name, n, ctx.behaviour.yearCents(name, tld, "renew") * n, ctx.now);
+  const before = { expiryDate: d.expiryDate, status: d.status };
   d.expiryDate = expiry;
   d.status = "Active";
   ctx.store.saveDomain(d);
+  ctx.behaviour.queueRenewal(name, before, ctx.now);
   return "success";
 }
 

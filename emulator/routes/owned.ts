@@ -1,18 +1,24 @@
 /**
  * Which domain a domain-scoped route may touch, in one place: the path domain must exist and
- * belong to the caller (otherwise the one 404 for both cases, so no reseller can probe another's),
+ * belong to the caller (otherwise one answer for both cases, so no reseller can probe another's),
  * must still be in the account (not transferred away, cancelled or deleted after expiry), and,
- * for a write, must not be pending deletion.
+ * for a write, must not be pending deletion. "Not in the account" is decided only here, and
+ * answered with the status of the admin behaviour `unknownDomainStatus` (404 by default).
  */
 import type { Context } from "../context";
 import type { Addons, DomainState } from "../domain-state";
 import { ApiError, domainNotFound } from "../errors";
 import { isGone, isReadOnly } from "../domain-phase";
 
-/** The caller's domain called `name`, in whatever state; 404 when missing or another reseller's. */
+/** The answer for a domain that is not in the caller's account, whatever the reason. */
+export function notInAccount(ctx: Context): ApiError {
+  return domainNotFound(ctx.behaviour.unknownDomainStatus);
+}
+
+/** The caller's domain called `name`, in whatever state; not-in-account when missing or another reseller's. */
 export function ownedByName(ctx: Context, name: string): DomainState {
   const d = ctx.store.domain(name);
-  if (!d || d.owner.toLowerCase() !== ctx.account.email.toLowerCase()) throw domainNotFound();
+  if (!d || d.owner.toLowerCase() !== ctx.account.email.toLowerCase()) throw notInAccount(ctx);
   return d;
 }
 
@@ -27,7 +33,7 @@ export function anyOwnedDomain(ctx: Context): DomainState {
 /** For reads: a domain that has left the account answers exactly like one that never was in it. */
 export function ownedDomain(ctx: Context): DomainState {
   const d = anyOwnedDomain(ctx);
-  if (isGone(d, ctx.now)) throw domainNotFound();
+  if (isGone(d, ctx.now)) throw notInAccount(ctx);
   return d;
 }
 

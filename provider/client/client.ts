@@ -85,7 +85,7 @@ export class DomainsResellerClient {
     if (!parsed.success) throw validationError(route, params, parsed.error, Object.keys((def.params as { shape?: object }).shape ?? {}));
     const data = parsed.data as Record<string, unknown>;
     const domain = typeof data["domain"] === "string" ? data["domain"] : typeof data["searchTerm"] === "string" ? data["searchTerm"] : undefined;
-    const ctx: CallContext = { route, domain, safety: def.safety, secrets: [] };
+    const ctx: CallContext = { route, domain, safety: def.safety, secrets: secretParams(data) };
     const request = this.#buildRequest(def, data);
     return { def, domain, json: await this.#exchange(ctx, request) };
   }
@@ -162,10 +162,13 @@ export class DomainsResellerClient {
     const release = await this.#limiter.acquire();
     const started = clock.now();
     const line = `${request.method} ${request.path.split("?")[0]}`;
-    ctx.secrets = this.#signer.secrets();
+    // The request's own secrets (an EPP code) stay; the signer's (key, token) are this attempt's.
+    const own = ctx.secrets.filter((secret) => !this.#signer.secrets().includes(secret));
+    ctx.secrets = [...this.#signer.secrets(), ...own];
     this.#requestsSent += 1;
     const headers = this.#headers(signed, request.body !== undefined);
-    this.#options.onRequest?.({ method: request.method, url: this.#origin + request.path, headers: { ...headers, token: "[redacted]" }, body: request.body });
+    const body = request.body === undefined ? undefined : scrub(request.body, ctx.secrets);
+    this.#options.onRequest?.({ method: request.method, url: this.#origin + request.path, headers: { ...headers, token: "[redacted]" }, body });
     let response;
     try {
       response = await this.#transport.send({ ...request, headers });
@@ -198,4 +201,11 @@ export class DomainsResellerClient {
     this.#log(`${ctx.route}: ${error.code}${error.status ? ` (HTTP ${error.status})` : ""}; retry ${attempt + 1} of ${this.#options.maxRetries} in ${delay} ms`);
     await this.#options.clock.sleep(delay);
   }
+}
+
+/** Parameters that are secrets of their own (an EPP code): scrubbed, as sent and form-encoded, from every error and log line. */
+function secretParams(data: Record<string, unknown>): string[] {
+  const epp = data["eppcode"];
+  if (typeof epp !== "string" || epp.length < 4) return [];
+  return [...new Set([epp, encodeURIComponent(epp), encodeURIComponent(epp).replace(/%20/g, "+")])];
 }

@@ -3,6 +3,7 @@
 // by any version runs the code installed now.
 import { checkInputs, type CheckFailure } from "../model/check";
 import { isUnknown } from "../model/unknown";
+import { scrub } from "../client/errors";
 import { clientFor } from "./clients";
 import { withDomain } from "./domainQueue";
 import { describeFailure } from "./failure";
@@ -17,7 +18,7 @@ export { kinds } from "./kinds";
 /** The serialized provider the engine put in the inputs; kept on partial states so they stay usable. */
 const PROVIDER_KEY = "__provider";
 
-function contextFor(profile: unknown): KindContext {
+function contextFor(profile: unknown, secrets: readonly string[]): KindContext {
   let client: KindContext["client"] | undefined;
   return {
     // Resolved on first use, so a kind that never calls the API (the stack guard) needs no credentials.
@@ -25,20 +26,24 @@ function contextFor(profile: unknown): KindContext {
       client ??= clientFor(resolveSettings(typeof profile === "string" ? profile : undefined));
       return client;
     },
-    warn: (message) => process.stderr.write(`warning: ${message}\n`),
+    warn: (message) => process.stderr.write(`warning: ${scrub(message, secrets)}\n`),
   };
 }
+
+/** A resource's own secrets (the EPP code of a transfer): never printed, whatever echoes them. */
+const secretsOf = (props: Props): string[] => (typeof props.eppCode === "string" && props.eppCode.length >= 4 ? [props.eppCode] : []);
 
 async function run<T>(kindName: string, kind: AnyKind, verb: string, props: Props, work: (ctx: KindContext) => Promise<T>, provider?: unknown): Promise<T> {
   const domain = String(props.domain ?? props.name ?? "");
   const profile = typeof props.profile === "string" ? props.profile : undefined;
+  const secrets = secretsOf(props);
   try {
-    return await withDomain(`${profile ?? ""}/${domain}`, () => work(contextFor(profile)));
+    return await withDomain(`${profile ?? ""}/${domain}`, () => work(contextFor(profile, secrets)));
   } catch (error) {
     throw describeFailure(kindName, verb, domain, error, (state) => {
       const stored = storedState(kind, state);
       return typeof provider === "string" ? { ...stored, [PROVIDER_KEY]: provider } : stored;
-    });
+    }, secrets);
   }
 }
 

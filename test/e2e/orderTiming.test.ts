@@ -73,4 +73,33 @@ describe("orders against a registrar's timing", () => {
     expect(project.allText()).not.toContain(epp);
     expect(project.allText()).not.toContain(apiKey);
   });
+
+  it("renew: accepted, with the new expiry shown an hour later (renewalDelaySeconds): three up --refresh renew once; the refresh after the delay settles it", async () => {
+    const name = "slow-expiry-e2e.com";
+    await emulator.admin("POST", "/domains", { owner: email, domain: name }); // a year to run
+    const project = await stack("timing-renew", `const d = new Domain("renewing", { name: "${name}", source: "adopt", renewal: { minDaysRemaining: 30, years: 1 }, maxPrice: 20 });\nexport const expiryDate = d.expiryDate;`);
+    const REFRESH_UP = ["up", "--refresh", "--yes", "--non-interactive", "--skip-preview"];
+    try {
+      await project.ok(UP); // adopted; not due
+      await emulator.admin("POST", "/clock", { offsetSeconds: 340 * 86_400 }); // 25 days left: due
+      await emulator.admin("POST", "/behaviour", { renewalDelaySeconds: 3_600 });
+      await emulator.resetCounters();
+      for (let run = 0; run < 3; run++) await project.ok(REFRESH_UP);
+      expect(await calls("POST /order/domains/renew")).toBe(1);
+      expect(await ledgerFor(name)).toHaveLength(1);
+      const waiting = JSON.parse((await project.ok(["stack", "export"])).stdout).deployment.resources.find((r: { type: string }) => r.type.endsWith(":Domain"));
+      expect(waiting.outputs.unsettledRenewal).toMatchObject({ years: 1, answered: true });
+      await emulator.admin("POST", "/clock", { offsetSeconds: 340 * 86_400 + 3_700 }); // the account shows the new expiry now
+      await project.ok(REFRESH_UP);
+      const settled = JSON.parse((await project.ok(["stack", "export"])).stdout).deployment.resources.find((r: { type: string }) => r.type.endsWith(":Domain"));
+      expect(settled.outputs.unsettledRenewal).toBeUndefined();
+      expect(settled.outputs.expiryDate).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+      await project.ok(["preview", "--refresh", "--expect-no-changes", "--non-interactive"]);
+      expect(await calls("POST /order/domains/renew")).toBe(1);
+      expect(await ledgerFor(name)).toEqual([expect.objectContaining({ type: "renew", years: 1 })]);
+    } finally {
+      await emulator.admin("POST", "/clock", { offsetSeconds: 0 });
+      await emulator.admin("POST", "/behaviour", { renewalDelaySeconds: 0 });
+    }
+  });
 });

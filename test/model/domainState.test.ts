@@ -119,3 +119,15 @@ describe("diffDomain", () => {
     expect(diffDomain(olds, { ...TRANSFER, renewal: UNKNOWN as never }, NOW)).toMatchObject({ changes: true, updates: ["renewal"], renewalDue: false });
   });
 });
+
+describe("expiry dates", () => {
+  it("are stored and shown as YYYY-MM-DD whatever form the server answers in", async () => {
+    const { dayOf } = await import("../../provider/model/domain/state");
+    expect(dayOf("2027-12-04T00:00:00Z")).toBe("2027-12-04");
+    expect(dayOf("2027-12-04 00:00:00")).toBe("2027-12-04");
+    expect(dayOf("2027-12-04")).toBe("2027-12-04");
+    expect(dayOf("0000-00-00")).toBe("0000-00-00");
+    expect(dayOf(null)).toBeNull();
+    expect(dayOf("soon")).toBe("soon");
+  });
+});

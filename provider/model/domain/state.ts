@@ -53,6 +53,15 @@ export interface StateParts {
   transferFailureReason?: string | null | undefined;
 }
 
+/**
+ * The expiry as the documented YYYY-MM-DD: servers answer a date, a datetime ("2027-12-04T00:00:00Z")
+ * or WHMCS's "2027-12-04 00:00:00". Anything without a leading date is kept as given.
+ */
+export function dayOf(text: string | null): string | null {
+  const match = text === null ? null : /^\s*(\d{4}-\d{2}-\d{2})/.exec(text);
+  return match?.[1] ?? text;
+}
+
 /** The state to store: JSON-clean (no undefined), without the EPP code. */
 export function domainState({ inputs, live, contacts, lastQuote, transferStatus, transferFailureReason }: StateParts): DomainState {
   const { eppCode: _secret, nameservers: declared, contacts: declaredContacts, ...kept } = inputs;
@@ -63,7 +72,7 @@ export function domainState({ inputs, live, contacts, lastQuote, transferStatus,
     ...(finalContacts !== undefined ? { contacts: finalContacts } : {}),
     ...(declared !== undefined ? { nameserversDeclared: [...declared] } : {}),
     status: live.status,
-    expiryDate: live.expiryDate,
+    expiryDate: dayOf(live.expiryDate),
     locked: live.transferLock ?? null,
     idProtection: live.idProtection ?? null,
     dnsManagement: live.dnsManagement ?? null,

@@ -7,7 +7,7 @@ import { chargeNotice, decideCreate, renewalDue, transferStatusOf, type DomainIn
 import { ChargePlan } from "../../model/safety";
 import type { KindContext } from "../kind";
 import { safetySettings } from "../settings";
-import { accountDomain } from "./account";
+import { accountDomain, accountDomainForOrder } from "./account";
 import { quoteFailures, quoteOrder } from "./quote";
 
 const runCharges = new ChargePlan();
@@ -16,14 +16,24 @@ const printed = new Set<string>();
 
 export type ChargeCheck = { ok: true; inputs: DomainInputs } | { ok: false; failures: { property: string; reason: string }[] };
 
+/**
+ * Domains whose renewal was accepted and not shown yet, as the state seen in this process says
+ * (a refresh's read, a diff): no renewal is quoted or counted for them, since none will be sent.
+ */
+const waitingRenewals = new Set<string>();
+export function noteRenewalWaiting(name: string, waiting: boolean): void {
+  if (waiting) waitingRenewals.add(name);
+  else waitingRenewals.delete(name);
+}
+
 /** The quote to pay for, or undefined when this resource places no charge in this run. */
 async function quoteToPay(ctx: KindContext, isNew: boolean, inputs: DomainInputs) {
   if (isNew) {
     if (inputs.source === "adopt") return undefined;
-    if ((await accountDomain(ctx.client, inputs.name)) !== undefined) return undefined; // adopted: nothing to pay
+    if ((await accountDomainForOrder(ctx.client, inputs.name, inputs.source)) !== undefined) return undefined; // adopted: nothing to pay
     return quoteOrder(ctx, inputs.source, inputs.name, inputs.years ?? 0);
   }
-  if (inputs.renewal === undefined) return undefined;
+  if (inputs.renewal === undefined || waitingRenewals.has(inputs.name)) return undefined;
   const info = await accountDomain(ctx.client, inputs.name);
   // Not in the account (the read will say so) or a transfer still pending: nothing to renew yet.
   if (info === undefined || transferStatusOf({ info }) === "pendingTransfer") return undefined;

@@ -29,10 +29,10 @@ import { clientFor } from "../clients";
 import type { KindContext, ResourceKind } from "../kind";
 import { resolveSettings } from "../settings";
 import { PartialApplyError } from "../kind";
-import { accountDomain, availability, type Information } from "./account";
+import { accountDomain, accountDomainForOrder, accountDomainOrWords, availability, type Information } from "./account";
 import { OrderOutcomeUnknown, orderOnce } from "./order";
 import { safetySettings } from "../settings";
-import { checkCharge } from "./charge";
+import { checkCharge, noteRenewalWaiting } from "./charge";
 import { claim, claimed, identityOf } from "../handover";
 import { quoteFailures, quoteOrder } from "./quote";
 
@@ -85,13 +85,13 @@ async function placeOrder(ctx: KindContext, inputs: DomainInputs): Promise<{ id:
   const sentAt = ctx.client.serverNow().toISOString();
   let sent: "done" | "confirmed";
   try {
-    sent = await orderOnce(kind, inputs.name, () => ctx.client.call(kind, orderParams(inputs) as never), async () => (await accountDomain(ctx.client, inputs.name)) !== undefined);
+    sent = await orderOnce(kind, inputs.name, () => ctx.client.call(kind, orderParams(inputs) as never), async () => (await accountDomainOrWords(ctx.client, inputs.name)) !== undefined);
   } catch (error) {
     if (!(error instanceof OrderOutcomeUnknown)) throw error;
     const order: UnsettledOrder = { kind, sentAt, answered: false, quote: outcome.quote };
     throw new PartialApplyError(inputs.name, waitingState(inputs, order), new Error(unsettledOrderMessage(inputs.name, order)));
   }
-  const after = await accountDomain(ctx.client, inputs.name);
+  const after = await accountDomainOrWords(ctx.client, inputs.name);
   if (after === undefined) {
     const order: UnsettledOrder = { kind, sentAt, answered: true, quote: outcome.quote };
     throw new PartialApplyError(inputs.name, waitingState(inputs, order), new Error(unsettledOrderMessage(inputs.name, order)));
@@ -108,7 +108,7 @@ async function placeOrder(ctx: KindContext, inputs: DomainInputs): Promise<{ id:
  * one more attempt of that order.
  */
 async function settleOrder(ctx: KindContext, state: DomainState, inputs: DomainInputs, order: UnsettledOrder): Promise<DomainState> {
-  const info = await accountDomain(ctx.client, inputs.name);
+  const info = await accountDomainOrWords(ctx.client, inputs.name);
   if (info !== undefined) return observe(ctx, inputs, info, order.quote, transferStatusOf({ info, source: order.kind }));
   if (!safetySettings().retryOrder.includes(retryOrderConsent(inputs.name, order))) throw new Error(unsettledOrderMessage(inputs.name, order));
   return (await placeOrder(ctx, inputs)).state;
@@ -134,6 +134,7 @@ export const domain: ResourceKind<typeof domainInputsSchema, DomainState> = {
   inputs: domainInputsSchema,
   stateVersion: 1,
   diff(olds, news) {
+    noteRenewalWaiting(olds.name, olds.unsettledRenewal?.answered === true);
     const decided = diffDomain(olds, news, serverNow(news.profile));
     // A new name is another registration: never a silent replace (which would order again).
     if (decided.replaceRefusal !== null) throw new Error(decided.replaceRefusal);
@@ -153,7 +154,7 @@ export const domain: ResourceKind<typeof domainInputsSchema, DomainState> = {
     const { quote: _previewQuote, ...inputs } = raw as DomainInputs & { quote?: Quote };
     // A predecessor of this deployment (a rename, a replacement) must not release what this one holds.
     claim(identityOf("Domain", inputs.name));
-    const info = await accountDomain(ctx.client, inputs.name);
+    const info = await accountDomainForOrder(ctx.client, inputs.name, inputs.source);
     const available = inputs.source === "register" && info === undefined ? (await availability(ctx.client, inputs.name)).available : undefined;
     const decision = decideCreate({ name: inputs.name, source: inputs.source, inAccount: info !== undefined, available });
     if (decision.action === "refuse") throw new Error(decision.reason);
@@ -171,7 +172,7 @@ export const domain: ResourceKind<typeof domainInputsSchema, DomainState> = {
     const name = state.name ?? id;
     if (state.unsettledOrder !== undefined) {
       // Never dropped while an order waits: the engine would forget it, and the next `up` order again.
-      const info = await accountDomain(ctx.client, name);
+      const info = await accountDomainOrWords(ctx.client, name);
       if (info === undefined) return { id, state, inputs: inputsOfState(state) };
       const settled = await observe(ctx, inputsOfState(state), info, state.unsettledOrder.quote, transferStatusOf({ info, source: state.unsettledOrder.kind }));
       return { id, state: settled, inputs: inputsOfState(settled) };
@@ -186,6 +187,7 @@ export const domain: ResourceKind<typeof domainInputsSchema, DomainState> = {
     const inputs = inputsOfState(state);
     const observed = await observe(ctx, inputs, info, state.lastQuote, transfer.status ?? transferStatusOf({ info, previous: state.transferStatus }), transfer.reason);
     const fresh = withUnsettled(observed, state, info.expiryDate);
+    noteRenewalWaiting(name, fresh.unsettledRenewal?.answered === true);
     return { id, state: fresh, inputs: inputsOfState(fresh) };
   },
 
