@@ -61,17 +61,27 @@ export async function accountDomainForOrder(client: DomainsResellerClient, name:
   }
 }
 
-/** Availability and premium pricing of one name from the lookup route. */
-export async function availability(client: DomainsResellerClient, name: string): Promise<{ available: boolean | undefined; premium: boolean; premiumPrice: string | undefined }> {
+/**
+ * Availability and premium pricing of one name from the lookup route. `premiumPrice` is the price of
+ * `kind` (register by default): a premium name costs its registry price to register, transfer and
+ * renew alike, and each must be quoted at what will really be billed.
+ */
+export async function availability(client: DomainsResellerClient, name: string, kind: "register" | "transfer" | "renew" = "register"): Promise<{ available: boolean | undefined; premium: boolean; premiumPrice: string | undefined }> {
   const dot = name.indexOf(".");
   const results = await client.call("lookup", { searchTerm: name.slice(0, dot), tldsToInclude: [name.slice(dot)], premiumEnabled: true });
   const hit = results.find((r) => r.domainName.toLowerCase() === name);
-  const premiumPrice = hit?.premiumCostPricing ? firstPrice(hit.premiumCostPricing) : undefined;
+  const premiumPrice = hit?.premiumCostPricing ? priceOf(hit.premiumCostPricing, kind) : undefined;
   return { available: hit?.isAvailable, premium: hit?.isPremium === true, premiumPrice };
 }
 
-function firstPrice(pricing: Record<string, unknown>): string | undefined {
-  for (const key of ["register", "registration", "price", "1"]) {
+const PRICE_KEYS: Record<"register" | "transfer" | "renew", string[]> = {
+  register: ["register", "registration", "price", "1"],
+  transfer: ["transfer", "price", "1"],
+  renew: ["renew", "renewal", "price", "1"],
+};
+
+function priceOf(pricing: Record<string, unknown>, kind: "register" | "transfer" | "renew"): string | undefined {
+  for (const key of PRICE_KEYS[kind]) {
     const value = pricing[key];
     if (typeof value === "string" || typeof value === "number") return String(value);
   }

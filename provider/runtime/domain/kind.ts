@@ -114,6 +114,16 @@ async function settleOrder(ctx: KindContext, state: DomainState, inputs: DomainI
   return (await placeOrder(ctx, inputs)).state;
 }
 
+/** What the account says of a domain it no longer holds: its status ("Transferred Away", "Cancelled"…), or that it is not there. */
+async function lastStatus(ctx: KindContext, name: string): Promise<string> {
+  try {
+    const info = await ctx.client.call("information", { domain: name });
+    return info.status ?? "no status";
+  } catch {
+    return "not in the account";
+  }
+}
+
 /** A pending transfer asks the registry (transfersync) before anything else is read. */
 async function syncTransfer(ctx: KindContext, name: string): Promise<{ status: TransferStatus; reason: string | null }> {
   const sync = await ctx.client.call("transferSync", { domain: name });
@@ -182,7 +192,14 @@ export const domain: ResourceKind<typeof domainInputsSchema, DomainState> = {
     if (info === undefined) {
       // A failed transfer leaves no domain behind, but must be reported, not silently dropped.
       if (transfer.status === "failed") return { id, state: { ...state, transferStatus: "failed", transferFailureReason: transfer.reason }, inputs: inputsOfState(state) };
-      return undefined;
+      // Never dropped: a dropped registration would be ordered again by the next `up` (a new
+      // registration, or a transfer with a stale EPP code). Kept, with the status the account gives.
+      const status = await lastStatus(ctx, name);
+      ctx.warn(
+        `Domain ${name}: no longer in the reseller account (${status}). It stays in the stack so that no \`up\` orders it again by itself; ` +
+          "to order it anew, remove the resource from the state (`pulumi state delete <urn>`) and run `up`; to stop tracking it, remove it from the program with `retainOnDelete`.",
+      );
+      return { id, state: { ...state, status }, inputs: inputsOfState(state) };
     }
     const inputs = inputsOfState(state);
     const observed = await observe(ctx, inputs, info, state.lastQuote, transfer.status ?? transferStatusOf({ info, previous: state.transferStatus }), transfer.reason);
@@ -195,10 +212,15 @@ export const domain: ResourceKind<typeof domainInputsSchema, DomainState> = {
     const { quote: _previewQuote, ...news } = raw as DomainInputs & { quote?: Quote };
     if (olds.unsettledOrder !== undefined) return settleOrder(ctx, olds, news, olds.unsettledOrder);
     if (olds.transferStatus === "failed") throw new Error(`the transfer of ${news.name} failed: ${olds.transferFailureReason ?? "the registry gave no reason"}. Fix the cause (EPP code, lock at the losing registrar) and transfer again, or remove the resource.`);
+    const before = await accountDomain(ctx.client, news.name);
+    if (before === undefined) {
+      throw new Error(
+        `${news.name} is no longer in the account (${await lastStatus(ctx, news.name)}), so nothing is changed and nothing is ordered. ` +
+          "To order it anew, remove the resource from the state (`pulumi state delete <urn>`) and run `up`; to stop tracking it, remove it from the program with `retainOnDelete`.",
+      );
+    }
     await saveContacts(ctx, async () => olds, news);
     let lastQuote = olds.lastQuote;
-    const before = await accountDomain(ctx.client, news.name);
-    if (before === undefined) throw new Error(`${news.name} is no longer in the account`);
     const unsettled = olds.unsettledRenewal === undefined ? undefined : settleRenewal({ domain: news.name, unsettled: olds.unsettledRenewal, expiryNow: before.expiryDate, consents: safetySettings().retryRenewal });
     let renewed: UnsettledRenewal | undefined;
     const due = news.renewal !== undefined && renewalDue({ expiryDate: before.expiryDate, now: ctx.client.serverNow(), minDaysRemaining: news.renewal.minDaysRemaining }).due;

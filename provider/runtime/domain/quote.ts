@@ -16,10 +16,11 @@ export interface QuoteOutcome {
 
 export async function quoteOrder(ctx: KindContext, kind: "register" | "transfer" | "renew", name: string, years: number): Promise<QuoteOutcome> {
   const { pricing, currency } = await priceList(ctx.client, kind, name);
-  const premium = kind === "register" ? await availability(ctx.client, name) : undefined;
-  const premiumPrice = premium?.premium && premium.premiumPrice !== undefined ? { price: premium.premiumPrice } : undefined;
+  // Premium names cost their registry price for every kind of order, renewals and transfers included.
+  const premium = await availability(ctx.client, name, kind);
+  const premiumPrice = premium.premium && premium.premiumPrice !== undefined ? { price: premium.premiumPrice } : undefined;
   const made = quoteFor({ kind, years, pricing, currency, ...(premiumPrice ? { premium: premiumPrice } : {}) });
-  const available = premium?.available;
+  const available = kind === "register" ? premium.available : undefined;
   return made.ok ? { quote: made.quote, refusal: undefined, premium: premiumPrice, available } : { quote: undefined, refusal: made.reason, premium: premiumPrice, available };
 }
 
