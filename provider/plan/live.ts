@@ -1,8 +1,10 @@
-// What a DnsRecordSet's planned save does to records that are live now, as the provider lists it in
-// the preview's checked inputs: `removes` (every live record the save deletes) and `restores`
-// (records it puts back as they were found), each "<domain> <name>/<type>/<value>", with
-// " (priority N)" for MX and SRV. Read into records a reviewer reads, with why each deletion
-// happens as far as the preview shows it.
+// What a DnsRecordSet's planned save does to the zone, as the provider lists it in the preview's
+// checked inputs: `removes` (every live record the save certainly deletes, each
+// "<domain> <name>/<type>/<value>", with " (priority N)" for MX and SRV) and `givesBack` (each name
+// and type the set stops declaring, "<domain> <name>/<type>", given back as it was found when the
+// set took it over: what that means record by record only the state knows, so it is never a list
+// of records). Read into records and names a reviewer reads, with why each deletion happens as far
+// as the preview shows it.
 import type { DnsRecordView } from "./pairs";
 import { isObject, isSecret, isUnknownValue, SECRET_TEXT, type JsonObject, type JsonValue } from "./values";
 
@@ -18,8 +20,16 @@ export interface LiveRecord {
 const WITH_PRIORITY = new Set(["MX", "SRV"]);
 const ENTRY = /^(\S+) ([^/]*)\/([^/]*)\/([\s\S]*?)(?: \(priority ([^)]*)\))?$/;
 
+/** A name and type a DnsRecordSet stops declaring and gives back as it found it. */
+export interface GivenBackName {
+  /** The zone the name is in. */
+  domain: string;
+  name: string;
+  type: string;
+}
+
 /**
- * One entry of `removes` or `restores`. A secret entry is "[secret]" (never its plaintext); an
+ * One entry of `removes`. A secret entry is "[secret]" (never its plaintext); an
  * unknown one, or one that is not text, is no record. Text of another shape is kept whole as the
  * value, on the resource's domain, so a deletion is never dropped for its spelling.
  */
@@ -36,12 +46,36 @@ export function liveRecordOf(entry: JsonValue, fallbackDomain: string): LiveReco
   return { domain: domain.toLowerCase(), record: { name, type, value, ...(priority === undefined ? {} : { priority }) } };
 }
 
-/** The entries of one list input (`removes` or `restores`); nothing when it is absent, secret as a whole, or unknown. */
-export function liveRecordsOf(inputs: JsonObject | undefined, key: "removes" | "restores", fallbackDomain: string): LiveRecord[] {
-  const list = inputs?.[key];
+/** The entries of `removes`; nothing when it is absent, secret as a whole, or unknown. */
+export function liveRecordsOf(inputs: JsonObject | undefined, fallbackDomain: string): LiveRecord[] {
+  const list = inputs?.removes;
   if (isSecret(list)) return [{ domain: fallbackDomain, record: { name: "", type: "", value: SECRET_TEXT } }];
   if (!Array.isArray(list)) return [];
   return list.map((entry) => liveRecordOf(entry, fallbackDomain)).filter((r): r is LiveRecord => r !== undefined);
+}
+
+const NAME_ENTRY = /^(\S+) ([^/]*)\/([^/\s]*)$/;
+
+/**
+ * One entry of `givesBack`. A secret entry is "[secret]" as its name (never its plaintext); an
+ * unknown one, or one that is not text, is none. Text of another shape is kept whole as the name,
+ * on the resource's domain, so a name given back is never dropped for its spelling.
+ */
+export function givenBackNameOf(entry: JsonValue, fallbackDomain: string): GivenBackName | undefined {
+  if (isSecret(entry)) return { domain: fallbackDomain, name: SECRET_TEXT, type: "" };
+  if (typeof entry !== "string" || isUnknownValue(entry)) return undefined;
+  const match = NAME_ENTRY.exec(entry);
+  if (match === null) return { domain: fallbackDomain, name: entry, type: "" };
+  const [, domain = fallbackDomain, name = "", type = ""] = match;
+  return { domain: domain.toLowerCase(), name, type };
+}
+
+/** The entries of `givesBack`; nothing when it is absent, secret as a whole, or unknown. */
+export function givenBackNamesOf(inputs: JsonObject | undefined, fallbackDomain: string): GivenBackName[] {
+  const list = inputs?.givesBack;
+  if (isSecret(list)) return [{ domain: fallbackDomain, name: SECRET_TEXT, type: "" }];
+  if (!Array.isArray(list)) return [];
+  return list.map((entry) => givenBackNameOf(entry, fallbackDomain)).filter((r): r is GivenBackName => r !== undefined);
 }
 
 /** The keys (`name/type/value`) and the name/type slots of a `records` input (a map, or an older list). */

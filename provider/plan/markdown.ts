@@ -1,11 +1,11 @@
 // The plan as a pull-request comment: a title with the counts, "Needs attention" first (errors,
 // safety-rail refusals with their consent in a code block to copy, deletions and replacements,
-// domain moves, every live DNS record deleted, charges, and records put back), then one section
-// per domain with its tables; long tables fold into <details>.
+// domain moves, every live DNS record deleted, every DNS name and type given back, charges), then
+// one section per domain with its tables; long tables fold into <details>.
 import { KIND_TITLES } from "./kinds";
 import type { Changes, DnsRecordView, ForwardView } from "./pairs";
 import type { Kind } from "./kinds";
-import type { Charge, DnsRecordChange, DomainMove, Drift, Plan, PreviewError, ResourceChange, ResourceRef } from "./report";
+import type { Charge, DnsNameGivenBack, DnsRecordChange, DomainMove, Drift, Plan, PreviewError, ResourceChange, ResourceRef } from "./report";
 import type { FieldChange, InputChanges } from "./resources";
 
 /** A side of a change where the input is absent (a new input, or one removed from the code). */
@@ -17,7 +17,7 @@ const FOLD_ROWS = 10;
 const plural = (n: number, one: string, many = `${one}s`): string => `${n} ${n === 1 ? one : many}`;
 
 /** Needs attention when there is nothing to list: printed only then. */
-export const NOTHING = "Nothing: no errors, refusals, deleted or replaced resources, domain moves, deleted DNS records or charges.";
+export const NOTHING = "Nothing: no errors, refusals, deleted or replaced resources, domain moves, deleted DNS records, DNS names given back or charges.";
 
 /** Inline code that survives any content: backticks and line breaks (pipes: see `table`). */
 export function code(text: string): string {
@@ -104,6 +104,16 @@ function liveRows<T extends DnsRecordChange>(records: T[], extra: (r: T) => stri
   return records.map((r) => [code(r.domain), code(r.record.name), r.record.type, code(r.record.value), r.record.priority === undefined ? "" : String(r.record.priority), code(r.resource.name), ...extra(r)]);
 }
 
+/**
+ * What `pulumi up` does to a name and type a DnsRecordSet gives back: the preview cannot say record
+ * by record (only the state knows what was found), so every row says it in these words.
+ */
+export const GIVEN_BACK_AS_FOUND = "given back as found when it was taken over: its own records there are removed, what it replaced comes back, records that were there before stay";
+
+function givenBackRows(names: DnsNameGivenBack[]): string[][] {
+  return names.map((n) => [code(n.domain), code(n.name), n.type, code(n.resource.name), GIVEN_BACK_AS_FOUND]);
+}
+
 /** What giving the old domain back means, for the kinds where "as it was found" alone does not say it. */
 const GIVEN_BACK: Partial<Record<Kind, string>> = {
   DnsRecordSet: "records this resource added there are removed",
@@ -145,13 +155,13 @@ function attention(plan: Plan): string[] {
     lines.push(`**DNS records deleted** (${plan.dnsRecordsDeleted.length}): live records \`pulumi up\` deletes`, "");
     lines.push(...table(["Domain", "Name", "Type", "Value", "Priority", "Resource", "Why"], liveRows(plan.dnsRecordsDeleted, (r) => [r.reason])), "");
   }
+  if (plan.dnsNamesGivenBack.length > 0) {
+    lines.push(`**DNS names given back** (${plan.dnsNamesGivenBack.length}): names and types the code stops declaring`, "");
+    lines.push(...table(["Domain", "Name", "Type", "Resource", "What `pulumi up` does"], givenBackRows(plan.dnsNamesGivenBack)), "");
+  }
   if (plan.charges.length > 0) {
     lines.push(`**Charges** (${plan.charges.length}): billed to the reseller account by \`pulumi up\`, at the price quoted now`, "");
     lines.push(...table(["Order", "Domain", "Resource", "Years", "Amount", "Running total"], chargeRows(plan.charges)), "");
-  }
-  if (plan.dnsRecordsPutBack.length > 0) {
-    lines.push(`DNS records put back (${plan.dnsRecordsPutBack.length}): found when the resource took them over, restored by \`pulumi up\``, "");
-    lines.push(...table(["Domain", "Name", "Type", "Value", "Priority", "Resource"], liveRows(plan.dnsRecordsPutBack)), "");
   }
   if (lines.length === 2) lines.push(NOTHING, "");
   return lines;

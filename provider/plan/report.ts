@@ -1,9 +1,9 @@
 // A preview turned into a plan a reviewer reads: what needs attention (errors, safety-rail
-// refusals, deletions and replacements, domain moves, live DNS records deleted or put back,
-// charges), then per domain what the code changes and what a refresh found changed outside of
+// refusals, deletions and replacements, domain moves, live DNS records deleted, DNS names given
+// back, charges), then per domain what the code changes and what a refresh found changed outside of
 // code. Pure: the preview in, the plan out.
 import { domainOf, isEngineType, isGuardType, KINDS, kindOfType, type Kind } from "./kinds";
-import { deleteReason, liveRecordsOf, type DeleteReason, type LiveRecord } from "./live";
+import { deleteReason, givenBackNamesOf, liveRecordsOf, type DeleteReason, type GivenBackName, type LiveRecord } from "./live";
 import { splitUrn, type Preview, type PreviewStep, type StepState } from "./preview";
 import { cleanMessage, refusalOf, type Refusal } from "./refusals";
 import { compareInputs, hasChanges, type InputChanges } from "./resources";
@@ -51,8 +51,17 @@ export interface DomainMove extends ResourceRef {
   to: string;
 }
 
-/** A live DNS record that `pulumi up` deletes or puts back, with the DnsRecordSet that does it. */
+/** A live DNS record that `pulumi up` deletes, with the DnsRecordSet that does it. */
 export interface DnsRecordChange extends LiveRecord {
+  resource: ResourceRef;
+}
+
+/**
+ * A name and type a DnsRecordSet stops declaring: `pulumi up` gives it back as it was found when
+ * the set took it over (its own records there are removed, what it replaced comes back, records
+ * that were there before stay). Which records that means only the state knows.
+ */
+export interface DnsNameGivenBack extends GivenBackName {
   resource: ResourceRef;
 }
 
@@ -97,8 +106,8 @@ export interface Plan {
   domainMoves: DomainMove[];
   /** Every live DNS record the planned saves delete (the provider's `removes`), by zone. */
   dnsRecordsDeleted: DnsRecordDeletion[];
-  /** Records the planned saves put back as they were found (the provider's `restores`), by zone. */
-  dnsRecordsPutBack: DnsRecordChange[];
+  /** Names and types the planned saves give back as they were found (the provider's `givesBack`), by zone. */
+  dnsNamesGivenBack: DnsNameGivenBack[];
   charges: Charge[];
   domains: DomainPlan[];
   warnings: PreviewError[];
@@ -187,8 +196,8 @@ function byRunningTotalThenDomain(a: Charge, b: Charge): number {
 
 const kindRank = (kind: Kind): number => KINDS.indexOf(kind);
 const byKindThenName = (a: ResourceRef, b: ResourceRef): number => kindRank(a.kind) - kindRank(b.kind) || a.name.localeCompare(b.name);
-/** By zone, then by resource; a resource's records stay in the provider's (the zone's) order. */
-const byZoneThenResource = (a: DnsRecordChange, b: DnsRecordChange): number => a.domain.localeCompare(b.domain) || byKindThenName(a.resource, b.resource);
+/** By zone, then by resource; a resource's records (or names) stay in the provider's order. */
+const byZoneThenResource = (a: { domain: string; resource: ResourceRef }, b: { domain: string; resource: ResourceRef }): number => a.domain.localeCompare(b.domain) || byKindThenName(a.resource, b.resource);
 
 /**
  * A moved resource's changes: its fields old → new (`domain` among them), and its records or
@@ -232,7 +241,7 @@ export function buildPlan(preview: Preview): Plan {
   const removals: ResourceChange[] = [];
   const domainMoves: DomainMove[] = [];
   const dnsRecordsDeleted: DnsRecordDeletion[] = [];
-  const dnsRecordsPutBack: DnsRecordChange[] = [];
+  const dnsNamesGivenBack: DnsNameGivenBack[] = [];
   const charges: Charge[] = [];
   const otherProviders: { type: string; action: Action }[] = [];
   const domainPlan = (domain: string): DomainPlan => {
@@ -285,8 +294,8 @@ export function buildPlan(preview: Preview): Plan {
     // step that saves (a "same" step's check may list them too, but nothing is applied).
     if (kind === "DnsRecordSet" && action !== "delete") {
       const zone = domain ?? "(unknown domain)";
-      for (const r of liveRecordsOf(wanted?.inputs, "removes", zone)) dnsRecordsDeleted.push({ ...r, resource: ref, reason: deleteReason(r, recorded?.inputs, wanted?.inputs, live?.inputs) });
-      for (const r of liveRecordsOf(wanted?.inputs, "restores", zone)) dnsRecordsPutBack.push({ ...r, resource: ref });
+      for (const r of liveRecordsOf(wanted?.inputs, zone)) dnsRecordsDeleted.push({ ...r, resource: ref, reason: deleteReason(r, recorded?.inputs, wanted?.inputs, live?.inputs) });
+      for (const n of givenBackNamesOf(wanted?.inputs, zone)) dnsNamesGivenBack.push({ ...n, resource: ref });
     }
     // An update that only puts back what drifted changes nothing in the code: it shows as drift.
     if (action === "update" && !hasChanges(changes)) continue;
@@ -319,7 +328,7 @@ export function buildPlan(preview: Preview): Plan {
     removals: removals.sort(byKindThenName),
     domainMoves: domainMoves.sort(byKindThenName),
     dnsRecordsDeleted: dnsRecordsDeleted.sort(byZoneThenResource),
-    dnsRecordsPutBack: dnsRecordsPutBack.sort(byZoneThenResource),
+    dnsNamesGivenBack: dnsNamesGivenBack.sort(byZoneThenResource),
     charges: charges.sort(byRunningTotalThenDomain),
     domains: sorted,
     warnings,

@@ -2,8 +2,8 @@
 // records and e-mail forwards as tables, every other input field by its dotted path
 // (`contacts.registrant.email`). Inputs the provider keeps for itself (the serialized provider,
 // claims, what a setting was when adopted, the preview's quote) are never a reviewer's change; the
-// live records a DnsRecordSet's save deletes or puts back (`removes`, `restores`) are listed under
-// Needs attention instead (report.ts), not as a field.
+// live records a DnsRecordSet's save deletes and the names and types it gives back (`removes`,
+// `givesBack`) are listed under Needs attention instead (report.ts), not as fields.
 import type { Kind } from "./kinds";
 import { compareKeyed, forwardSlot, forwardsOf, isEmpty, recordSlot, recordsOf, type Changes, type DnsRecordView, type ForwardView } from "./pairs";
 import { changedLeaves, displayValue, isUnknownValue, type JsonObject } from "./values";
@@ -21,7 +21,7 @@ export interface InputChanges {
   fields: FieldChange[];
 }
 
-const PROVIDER_KEYS = new Set(["__provider", "__claim", "quote", "lastQuote", "unmanagedCount", "takeover", "found", "adopted", "removes", "restores"]);
+const PROVIDER_KEYS = new Set(["__provider", "__claim", "quote", "lastQuote", "unmanagedCount", "takeover", "found", "adopted", "removes", "givesBack"]);
 const isProviderKey = (key: string): boolean => PROVIDER_KEYS.has(key) || key.startsWith("__") || /^initial[A-Z]/.test(key);
 
 /** The input that names the domain: identical on both sides unless the resource is replaced. */

@@ -82,6 +82,9 @@ new dr.IdProtection("privacy", { domain: "plan-adds.com", enabled: true });
 new dr.RegistrarLock("lock", { domain: "plan-adds.com", locked: true });`),
   },
   {
+    // The set stops declaring old/A and @/TXT, whose records it found there when it took them
+    // over: the provider gives both names and types back as found (`givesBack`), so no live record
+    // is listed as deleted. The ID protection leaves the program.
     name: "deletes",
     domains: {
       "plan-deletes.com": {

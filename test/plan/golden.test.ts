@@ -72,7 +72,7 @@ describe("what each scenario must show", () => {
     expect(md.split("\n")[0]).toMatch(/1 unchanged/);
   });
 
-  it("deletes: the removed resource and the removed records under Needs attention and in the domain", () => {
+  it("deletes: the removed resource and the names and types given back under Needs attention, the removed records in the domain", () => {
     const { plan, md } = load("deletes");
     expect(plan.removals.map((r) => `${r.action} ${r.kind} ${r.name}`)).toEqual(["delete IdProtection privacy"]);
     const attention = md.slice(md.indexOf("### Needs attention"), md.indexOf("### plan-deletes.com"));
@@ -80,9 +80,18 @@ describe("what each scenario must show", () => {
     const dns = section(md, "plan-deletes.com");
     expect(dns).toContain("| removed | `old` | A | `192.0.2.21` |  |");
     expect(dns).toContain("| removed | `@` | TXT | `legacy-verification=abc` |  |");
-    // The provider's check lists both as deleted live (see `removes` in deletes.json).
-    expect(attentionOf(md)).toContain("**DNS records deleted** (2)");
-    expect(attentionOf(md)).toContain("| `plan-deletes.com` | `old` | A | `192.0.2.21` |  | `zone` | removed from the code |");
+    // The set stops declaring old/A and @/TXT: the provider's check gives both back as found (see
+    // `givesBack` in deletes.json) and lists none of their records as deleted. Both records were
+    // there before the set took the names over, so they stay: no deletion is reported.
+    expect(plan.dnsRecordsDeleted).toEqual([]);
+    expect(plan.dnsNamesGivenBack.map((n) => `${n.domain} ${n.name}/${n.type} ${n.resource.name}`)).toEqual(["plan-deletes.com @/TXT zone", "plan-deletes.com old/A zone"]);
+    expect(attentionOf(md)).not.toContain("**DNS records deleted**");
+    expect(attentionOf(md)).toContain("**DNS names given back** (2): names and types the code stops declaring");
+    expect(attentionOf(md)).toContain(
+      "| `plan-deletes.com` | `old` | A | `zone` | given back as found when it was taken over: its own records there are removed, what it replaced comes back, records that were there before stay |",
+    );
+    expect(md).not.toContain("Nothing:");
+    expect(dns).not.toContain("`givesBack`");
   });
 
   it("changes: record values old → new, nameservers, forwarding and the contact e-mail by its path", () => {
@@ -229,7 +238,7 @@ describe("unchanged resources", () => {
 });
 
 describe("docs/pull-request-plan.md", () => {
-  it.each(["changes", "safety", "drift", "domain-move"])("shows the %s example exactly as plan-md renders it", (scenario) => {
+  it.each(["changes", "safety", "drift", "domain-move", "deletes"])("shows the %s example exactly as plan-md renders it", (scenario) => {
     expect(readFileSync("docs/pull-request-plan.md", "utf8")).toContain(`\`\`\`\`markdown\n${load(scenario).md}\`\`\`\``);
   });
 

@@ -1,10 +1,12 @@
-// Live DNS records a DnsRecordSet's save deletes or puts back (`removes`, `restores` in its checked
-// inputs) and `domain` changes, on hand-made minimal previews: each deleted record under Needs
-// attention with its domain, name, type, value and why; never "Nothing" while one is deleted; moves
-// of every settings kind; secrets and unknowns never printed.
+// Live DNS records a DnsRecordSet's save deletes and the names and types it gives back (`removes`,
+// `givesBack` in its checked inputs) and `domain` changes, on hand-made minimal previews: each
+// deleted record under Needs attention with its domain, name, type, value and why, each name given
+// back with its domain, name and type (never as records); never "Nothing" while one is listed;
+// moves of every settings kind; secrets and unknowns never printed.
 import { describe, expect, it } from "vitest";
 import { buildPlan, parsePreview, renderJson, renderMarkdown } from "../../provider/plan";
-import { liveRecordOf } from "../../provider/plan/live";
+import { givenBackNameOf, liveRecordOf } from "../../provider/plan/live";
+import { GIVEN_BACK_AS_FOUND } from "../../provider/plan/markdown";
 
 const TYPE = (kind: string) => `pulumi-nodejs:dynamic/domainsreseller:${kind}`;
 const URN = (type: string, name: string) => `urn:pulumi:dev::shop::${type}::${name}`;
@@ -25,20 +27,20 @@ const UNKNOWN = "04da6b54-80e4-46f7-96ec-b56ff0331ba9";
 const records = (...list: [string, string, string, number?][]) =>
   Object.fromEntries(list.map(([name, type, value, priority]) => [`${name}/${type}/${value}`, { name, type, value, ...(priority === undefined ? {} : { priority }) }]));
 
-describe("live DNS records deleted and put back", () => {
+describe("live DNS records deleted and DNS names given back", () => {
   const olds = { domain: "shop.test", mode: "merge", records: records(["@", "A", "192.0.2.1"], ["old", "A", "192.0.2.9"], ["@", "MX", "mx1.mail.test", 10]) };
   const news = {
     domain: "shop.test",
     mode: "authoritative",
     records: records(["@", "A", "192.0.2.2"], ["@", "MX", "mx1.mail.test", 10]),
+    // The provider leaves the records of old/A out: that name and type is given back as found.
     removes: [
       "shop.test @/A/192.0.2.1",
-      "shop.test old/A/192.0.2.9",
       "shop.test @/MX/mx9.mail.test (priority 20)",
       "shop.test _dmarc/TXT/v=DMARC1; p=none",
       "shop.test _sip._tcp/SRV/5 5060 sip.shop.test (priority 10)",
     ],
-    restores: ["shop.test legacy/CNAME/old.hosting.test"],
+    givesBack: ["shop.test old/A"],
   };
   const p = plan([step("update", "DnsRecordSet", "zone", olds, news)]);
   const md = renderMarkdown(p);
@@ -46,38 +48,51 @@ describe("live DNS records deleted and put back", () => {
   it("collects every removal from the step's new inputs, each with its zone, record and reason", () => {
     expect(p.dnsRecordsDeleted.map((r) => [r.domain, r.record, r.resource.name, r.reason])).toEqual([
       ["shop.test", { name: "@", type: "A", value: "192.0.2.1" }, "zone", "changed in the code"],
-      ["shop.test", { name: "old", type: "A", value: "192.0.2.9" }, "zone", "removed from the code"],
       ["shop.test", { name: "@", type: "MX", value: "mx9.mail.test", priority: 20 }, "zone", "never declared by the program"],
       ["shop.test", { name: "_dmarc", type: "TXT", value: "v=DMARC1; p=none" }, "zone", "never declared by the program"],
       ["shop.test", { name: "_sip._tcp", type: "SRV", value: "5 5060 sip.shop.test", priority: 10 }, "zone", "never declared by the program"],
     ]);
-    expect(p.dnsRecordsPutBack).toEqual([{ domain: "shop.test", record: { name: "legacy", type: "CNAME", value: "old.hosting.test" }, resource: { kind: "DnsRecordSet", name: "zone", domain: "shop.test" } }]);
   });
 
-  it("renders them under Needs attention with a count, the put-back ones after, and never \"Nothing\"", () => {
+  it("collects every name and type given back, with its zone and resource, not as records", () => {
+    expect(p.dnsNamesGivenBack).toEqual([{ domain: "shop.test", name: "old", type: "A", resource: { kind: "DnsRecordSet", name: "zone", domain: "shop.test" } }]);
+    expect(p.dnsRecordsDeleted.some((r) => r.record.name === "old")).toBe(false);
+  });
+
+  it("renders them under Needs attention with a count, the names given back after the deletions, and never \"Nothing\"", () => {
     const section = attention(md);
-    expect(section).toContain("**DNS records deleted** (5): live records `pulumi up` deletes");
+    expect(section).toContain("**DNS records deleted** (4): live records `pulumi up` deletes");
     expect(section).toContain("| Domain | Name | Type | Value | Priority | Resource | Why |");
     expect(section).toContain("| `shop.test` | `@` | MX | `mx9.mail.test` | 20 | `zone` | never declared by the program |");
     expect(section).toContain("| `shop.test` | `_sip._tcp` | SRV | `5 5060 sip.shop.test` | 10 | `zone` | never declared by the program |");
-    expect(section).toContain("DNS records put back (1): found when the resource took them over, restored by `pulumi up`");
-    expect(section).toContain("| `shop.test` | `legacy` | CNAME | `old.hosting.test` |  | `zone` |");
-    expect(section.indexOf("DNS records put back")).toBeGreaterThan(section.indexOf("**DNS records deleted**"));
+    expect(section).toContain("**DNS names given back** (1): names and types the code stops declaring");
+    expect(section).toContain("| Domain | Name | Type | Resource | What `pulumi up` does |");
+    expect(section).toContain(`| \`shop.test\` | \`old\` | A | \`zone\` | ${GIVEN_BACK_AS_FOUND} |`);
+    expect(GIVEN_BACK_AS_FOUND).toBe("given back as found when it was taken over: its own records there are removed, what it replaced comes back, records that were there before stay");
+    expect(section.indexOf("**DNS names given back**")).toBeGreaterThan(section.indexOf("**DNS records deleted**"));
+    expect(section).not.toContain("put back");
     expect(md).not.toContain("Nothing:");
   });
 
-  it("the domain's section shows the code's change, never `removes` or `restores` as fields", () => {
+  it("the domain's section shows the code's change, never `removes` or `givesBack` as fields", () => {
     const domain = md.slice(md.indexOf("### shop.test"));
     expect(domain).toContain("`mode`: `merge` → `authoritative`");
+    expect(domain).toContain("| removed | `old` | A | `192.0.2.9` |  |");
     expect(domain).not.toContain("`removes`");
-    expect(domain).not.toContain("`restores`");
+    expect(domain).not.toContain("`givesBack`");
   });
 
   it("the JSON carries the same lists", () => {
     const json = JSON.parse(renderJson(p)) as Record<string, unknown>;
-    expect(json.dnsRecordsDeleted).toHaveLength(5);
-    expect(json.dnsRecordsPutBack).toHaveLength(1);
+    expect(json.dnsRecordsDeleted).toHaveLength(4);
+    expect(json.dnsNamesGivenBack).toEqual([{ domain: "shop.test", name: "old", type: "A", resource: { kind: "DnsRecordSet", name: "zone", domain: "shop.test" } }]);
+    expect(json).not.toHaveProperty("dnsRecordsPutBack");
     expect(json.domainMoves).toEqual([]);
+  });
+
+  it("a record the set recorded at a name and type it no longer declares, when listed as deleted, is \"removed from the code\"", () => {
+    const p4 = plan([step("update", "DnsRecordSet", "zone", olds, { ...news, removes: ["shop.test old/A/192.0.2.9"], givesBack: [] })]);
+    expect(p4.dnsRecordsDeleted.map((r) => r.reason)).toEqual(["removed from the code"]);
   });
 
   it("a switch to authoritative alone that deletes records is never \"Nothing\"", () => {
@@ -89,11 +104,30 @@ describe("live DNS records deleted and put back", () => {
     expect(out).not.toContain("Nothing:");
   });
 
-  it("records put back alone still need attention (no \"Nothing\")", () => {
-    const only = plan([step("update", "DnsRecordSet", "zone", { domain: "a.test", mode: "merge", records: records(["x", "A", "192.0.2.5"]) }, { domain: "a.test", mode: "merge", records: {}, restores: ["a.test x/A/192.0.2.4"] })]);
+  it("names given back alone still need attention (no \"Nothing\")", () => {
+    const only = plan([step("update", "DnsRecordSet", "zone", { domain: "a.test", mode: "merge", records: records(["x", "A", "192.0.2.5"]) }, { domain: "a.test", mode: "merge", records: {}, givesBack: ["a.test x/A"] })]);
     const out = renderMarkdown(only);
-    expect(out).toContain("DNS records put back (1)");
+    expect(out).toContain("**DNS names given back** (1)");
+    expect(out).toContain("| `a.test` | `x` | A | `zone` |");
+    expect(out).not.toContain("**DNS records deleted**");
     expect(out).not.toContain("Nothing:");
+  });
+
+  it("names given back are listed for every zone and resource, sorted by zone then resource, in the provider's order within one", () => {
+    const p5 = plan([
+      step("update", "DnsRecordSet", "web", { domain: "b.test", records: records(["www", "CNAME", "b.test"]) }, { domain: "b.test", records: {}, givesBack: ["b.test www/CNAME"] }),
+      step("update", "DnsRecordSet", "mail", { domain: "a.test", records: records(["@", "MX", "mx.a.test", 10], ["@", "TXT", "v=spf1 -all"]) }, { domain: "a.test", records: {}, givesBack: ["a.test @/MX", "a.test @/TXT"] }),
+    ]);
+    expect(p5.dnsNamesGivenBack.map((n) => `${n.domain} ${n.name}/${n.type} ${n.resource.name}`)).toEqual(["a.test @/MX mail", "a.test @/TXT mail", "b.test www/CNAME web"]);
+    expect(renderMarkdown(p5)).toContain("**DNS names given back** (3)");
+  });
+
+  it("a step the engine leaves alone (same) or a deleted set gives nothing back here", () => {
+    const p6 = plan([
+      step("same", "DnsRecordSet", "kept", { domain: "c.test", records: {} }, { domain: "c.test", records: {}, givesBack: ["c.test x/A"] }),
+      step("delete", "DnsRecordSet", "gone", { domain: "d.test", records: records(["x", "A", "192.0.2.9"]) }),
+    ]);
+    expect(p6.dnsNamesGivenBack).toEqual([]);
   });
 
   it("a takeover (create) that replaces a value lists it; a step the engine leaves alone (same) does not", () => {
@@ -120,7 +154,7 @@ describe("live DNS records deleted and put back", () => {
   });
 });
 
-describe("secrets and unknowns in removes and restores", () => {
+describe("secrets and unknowns in removes and givesBack", () => {
   it.each([
     ["the string the engine prints", "[secret]"],
     ["the secret signature object", SECRET_OBJECT],
@@ -136,9 +170,23 @@ describe("secrets and unknowns in removes and restores", () => {
     const secretList = plan([step("update", "DnsRecordSet", "zone", { domain: "s.test", records: {} }, { domain: "s.test", records: {}, removes: SECRET_OBJECT })]);
     expect(secretList.dnsRecordsDeleted.map((r) => r.record.value)).toEqual(["[secret]"]);
     expect(renderJson(secretList)).not.toContain("Live-Secret-Plain");
-    const unknown = plan([step("update", "DnsRecordSet", "zone", { domain: "s.test", records: {} }, { domain: "s.test", records: UNKNOWN, removes: UNKNOWN, restores: [UNKNOWN] })]);
+    const unknown = plan([step("update", "DnsRecordSet", "zone", { domain: "s.test", records: {} }, { domain: "s.test", records: UNKNOWN, removes: UNKNOWN, givesBack: [UNKNOWN] })]);
     expect(unknown.dnsRecordsDeleted).toEqual([]);
-    expect(unknown.dnsRecordsPutBack).toEqual([]);
+    expect(unknown.dnsNamesGivenBack).toEqual([]);
+  });
+
+  it("a secret name given back, or a secret list of them, is [secret], never its plaintext; an unknown list is none", () => {
+    const secretEntry = plan([step("update", "DnsRecordSet", "zone", { domain: "s.test", records: {} }, { domain: "s.test", records: {}, givesBack: [SECRET_OBJECT, "s.test a/A"] })]);
+    expect(secretEntry.dnsNamesGivenBack.map((n) => `${n.domain} ${n.name}/${n.type}`)).toEqual(["s.test [secret]/", "s.test a/A"]);
+    const secretList = plan([step("update", "DnsRecordSet", "zone", { domain: "s.test", records: {} }, { domain: "s.test", records: {}, givesBack: SECRET_OBJECT })]);
+    expect(secretList.dnsNamesGivenBack.map((n) => n.name)).toEqual(["[secret]"]);
+    for (const p of [secretEntry, secretList]) {
+      const out = renderMarkdown(p) + renderJson(p);
+      expect(out).toContain("`[secret]`");
+      expect(out).not.toContain("Live-Secret-Plain");
+    }
+    const unknown = plan([step("update", "DnsRecordSet", "zone", { domain: "s.test", records: {} }, { domain: "s.test", records: {}, givesBack: UNKNOWN })]);
+    expect(unknown.dnsNamesGivenBack).toEqual([]);
   });
 });
 
@@ -157,6 +205,22 @@ describe("reading one entry", () => {
   it("an unknown entry, or one that is not text, is no record", () => {
     expect(liveRecordOf(UNKNOWN, "x.test")).toBeUndefined();
     expect(liveRecordOf(42, "x.test")).toBeUndefined();
+  });
+});
+
+describe("reading one name given back", () => {
+  it.each([
+    ["acme-mail.com old/A", { domain: "acme-mail.com", name: "old", type: "A" }],
+    ["Acme-Mail.Com @/MX", { domain: "acme-mail.com", name: "@", type: "MX" }],
+    ["shop.test _sip._tcp/SRV", { domain: "shop.test", name: "_sip._tcp", type: "SRV" }],
+    ["not a name", { domain: "fallback.test", name: "not a name", type: "" }],
+  ])("%s", (entry, expected) => {
+    expect(givenBackNameOf(entry, "fallback.test")).toEqual(expected);
+  });
+
+  it("an unknown entry, or one that is not text, is none", () => {
+    expect(givenBackNameOf(UNKNOWN, "x.test")).toBeUndefined();
+    expect(givenBackNameOf(42, "x.test")).toBeUndefined();
   });
 });
 

@@ -25,7 +25,7 @@ describe("reading a preview", () => {
     expect(p.counts).toEqual({ create: 0, update: 0, delete: 0, replace: 0, unchanged: 0, drifted: 0, errors: 0, otherProviders: 0 });
     const md = renderMarkdown(p);
     expect(md.split("\n")[0]).toBe("## Plan: 0 unchanged");
-    expect(md).toContain("Nothing: no errors, refusals, deleted or replaced resources, domain moves, deleted DNS records or charges.");
+    expect(md).toContain("Nothing: no errors, refusals, deleted or replaced resources, domain moves, deleted DNS records, DNS names given back or charges.");
   });
 
   it("a failed preview with no steps reports its errors first, and the stack's own resources are not counted", () => {

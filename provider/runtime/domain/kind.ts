@@ -191,7 +191,10 @@ export const domain: ResourceKind<typeof domainInputsSchema, DomainState> = {
     const info = await accountDomain(ctx.client, name);
     if (info === undefined) {
       // A failed transfer leaves no domain behind, but must be reported, not silently dropped.
-      if (transfer.status === "failed") return { id, state: { ...state, transferStatus: "failed", transferFailureReason: transfer.reason }, inputs: inputsOfState(state) };
+      if (transfer.status === "failed") {
+        ctx.warn(`Domain ${name}: the transfer failed: ${transfer.reason ?? "the registry gave no reason"}. Nothing is sent again by itself; fix the cause (EPP code, lock at the losing registrar), then remove the resource from the state and transfer again.`);
+        return { id, state: { ...state, transferStatus: "failed", transferFailureReason: transfer.reason }, inputs: inputsOfState(state) };
+      }
       // Never dropped: a dropped registration would be ordered again by the next `up` (a new
       // registration, or a transfer with a stale EPP code). Kept, with the status the account gives.
       const status = await lastStatus(ctx, name);
