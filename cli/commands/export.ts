@@ -9,8 +9,8 @@ import { basename, dirname, join, resolve } from "node:path";
 import { DomainsResellerClient } from "../../provider/client";
 import { packageVersion } from "../../provider/client/version";
 import { exportFiles, planDomainExport, readDomainSnapshot, type DomainExport } from "../../provider/export";
-import { canonicalDomainName } from "../../provider/model/domainName";
 import { EXIT_FAILURE, EXIT_OK, parseCommand, usageError } from "../args";
+import { domainsOf } from "../domains";
 import { resolveCredentials } from "../credentials";
 
 const HELP = `usage: domainsreseller export <DOMAIN>... [-o DIR] [--format typescript] [options]
@@ -52,17 +52,6 @@ export const YAML_REFUSAL =
 export const ALL_KNOWN_REFUSAL =
   "--all-known is not available: the Domains Reseller API has no route that lists the domains of an account " +
   "(none of its routes does; see docs/api-reference.md), so name the domains to export, e.g. `domainsreseller export example.com example.net`";
-
-/** The domains as typed, canonical and without repeats, or the usage message for the first bad one. */
-function domainsOf(positionals: readonly string[]): { ok: true; domains: string[] } | { ok: false; message: string } {
-  const domains: string[] = [];
-  for (const typed of positionals) {
-    const domain = canonicalDomainName(typed);
-    if (domain === undefined) return { ok: false, message: `"${typed}" is not a domain name such as example.com` };
-    if (!domains.includes(domain)) domains.push(domain);
-  }
-  return { ok: true, domains };
-}
 
 function summary(e: DomainExport): string {
   const declared: string[] = ["Domain"];

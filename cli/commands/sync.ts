@@ -12,6 +12,7 @@ import { expiryDay } from "../../provider/model/domain/renewal";
 import { canonicalDomainName } from "../../provider/model/domainName";
 import { kindOfType } from "../../provider/plan/kinds";
 import { EXIT_FAILURE, EXIT_OK, parseCommand, usageError } from "../args";
+import { domainsOf } from "../domains";
 import { resolveCredentials } from "../credentials";
 
 const HELP = `usage: domainsreseller sync <DOMAIN>... [--stack] [--days N] [--format table|json] [options]
@@ -118,17 +119,6 @@ export function renderTable(rows: readonly SyncRow[]): string {
 export function renderJson(rows: readonly SyncRow[]): string {
   const domains = rows.map(({ domain, status, expiryDate, daysLeft, problem }) => ({ domain, status, expiryDate, daysLeft, problem }));
   return `${JSON.stringify({ domains, problems: rows.filter((r) => r.problem !== null).length }, null, 2)}\n`;
-}
-
-/** The domains as typed, canonical and without repeats, or the usage message for the first bad one. */
-function domainsOf(positionals: readonly string[]): { ok: true; domains: string[] } | { ok: false; message: string } {
-  const domains: string[] = [];
-  for (const typed of positionals) {
-    const domain = canonicalDomainName(typed);
-    if (domain === undefined) return { ok: false, message: `"${typed}" is not a domain name such as example.com` };
-    if (!domains.includes(domain)) domains.push(domain);
-  }
-  return { ok: true, domains };
 }
 
 interface StackResource {

@@ -1,4 +1,4 @@
-// The order fault matrix on the real engine: for register and renew, the order route fails in each
+// The order fault matrix on the real engine: for register, transfer and renew, the order route fails in each
 // way that loses the answer of an order the server did process (a reset, a hang or a slow answer
 // past the client timeout, a proxy's 502), then a second `up` runs. Each case proves: the order
 // route was called exactly once, the ledger has exactly one line for the domain, and the state
@@ -13,8 +13,10 @@ const CLIENT_TIMEOUT_MS = 3_000;
 /** Past the client timeout: the answer comes (or the socket closes) only after the client gave up. */
 const SLOW_MS = 7_000;
 
-type OrderKind = "register" | "renew";
-const ROUTE: Record<OrderKind, string> = { register: "POST /order/domains/register", renew: "POST /order/domains/renew" };
+type OrderKind = "register" | "transfer" | "renew";
+const ROUTE: Record<OrderKind, string> = { register: "POST /order/domains/register", transfer: "POST /order/domains/transfer", renew: "POST /order/domains/renew" };
+/** The EPP code of every transfer case: in stack config as a secret, and never in any file or output. */
+const EPP = `Epp-${Math.random().toString(36).slice(2, 10)}`;
 
 interface Fault {
   name: string;
@@ -34,11 +36,12 @@ const FAULTS: Fault[] = [
 const REGISTRANT = `{ firstName: "Ada", lastName: "Lovelace", email: "ada@example.org", phone: "+44.2071234567", address1: "1 Main St", city: "London", state: "London", postcode: "SW1A 1AA", country: "GB" }`;
 
 const program = (kind: OrderKind, name: string) => `
+import * as pulumi from "@pulumi/pulumi";
 import { Domain } from "pulumi-domainsreseller";
 const domain = new Domain("order", ${
-  kind === "register"
-    ? `{ name: "${name}", source: "register", years: 1, nameservers: ["ns1.host.test", "ns2.host.test"], contacts: { registrant: ${REGISTRANT} }, maxPrice: 20 }`
-    : `{ name: "${name}", source: "adopt", renewal: { minDaysRemaining: 30, years: 1 }, maxPrice: 20 }`
+  kind === "renew"
+    ? `{ name: "${name}", source: "adopt", renewal: { minDaysRemaining: 30, years: 1 }, maxPrice: 20 }`
+    : `{ name: "${name}", source: "${kind}", years: 1, ${kind === "transfer" ? 'eppCode: new pulumi.Config().requireSecret("eppCode"), ' : ""}nameservers: ["ns1.host.test", "ns2.host.test"], contacts: { registrant: ${REGISTRANT} }, maxPrice: 20 }`
 });
 export const status = domain.status;
 export const expiryDate = domain.expiryDate;
@@ -96,7 +99,7 @@ describe.skipIf(!process.env.RELIABILITY)("order faults: each order sent once, a
     }
   };
 
-  const cases = (["register", "renew"] as const).flatMap((kind) => FAULTS.map((fault, i) => ({ kind, fault, name: `${kind}-fault-${i + 1}-e2e.com` })));
+  const cases = (["register", "transfer", "renew"] as const).flatMap((kind) => FAULTS.map((fault, i) => ({ kind, fault, name: `${kind}-fault-${i + 1}-e2e.com` })));
 
   /** A stack for one case; for a renewal, the domain adopted with a year to run and then the clock moved so it is due. */
   async function caseStack(kind: OrderKind, name: string): Promise<{ project: Project; up: string[] }> {
@@ -104,13 +107,14 @@ describe.skipIf(!process.env.RELIABILITY)("order faults: each order sent once, a
     projects.push(project);
     await configureStack(project, "dev", emulator);
     await project.ok(["config", "set", "domainsreseller:requestTimeoutMs", String(CLIENT_TIMEOUT_MS)]);
+    if (kind === "transfer") await project.ok(["config", "set", "--secret", "eppCode"], { stdin: EPP });
     if (kind === "renew") {
       await emulator.admin("POST", "/domains", { owner: email, domain: name }); // a year to run
       await project.ok(["up", "--yes", "--non-interactive", "--skip-preview"]); // adopted; not due yet
       await emulator.admin("POST", "/clock", { offsetSeconds: RENEWAL_DUE_OFFSET_SECONDS });
     }
     // A renewal is due only on what a refresh shows.
-    return { project, up: kind === "register" ? ["up", "--yes", "--non-interactive", "--skip-preview"] : ["up", "--refresh", "--yes", "--non-interactive", "--skip-preview"] };
+    return { project, up: kind !== "renew" ? ["up", "--yes", "--non-interactive", "--skip-preview"] : ["up", "--refresh", "--yes", "--non-interactive", "--skip-preview"] };
   }
 
   it.each(cases)("$kind with $fault.name on the order route", async ({ kind, fault, name }) => {
@@ -126,9 +130,9 @@ describe.skipIf(!process.env.RELIABILITY)("order faults: each order sent once, a
       if (fault.committedBeforeClientGivesUp) {
         // The account shows the order at once: a register is recorded (the step fails so the lost
         // answer is seen); a renewal's moved expiry proves it, and the update completes.
-        if (kind === "register") {
+        if (kind !== "renew") {
           expect(first.code, printed).not.toBe(0);
-          expect(printed).toContain(`the register answer was lost; the account shows ${name}, so it is recorded as created (charged once)`);
+          expect(printed).toContain(`the ${kind} answer was lost; the account shows ${name}, so it is recorded as created (charged once)`);
         } else {
           expect(first.code, printed).toBe(0);
         }
@@ -137,7 +141,8 @@ describe.skipIf(!process.env.RELIABILITY)("order faults: each order sent once, a
         // yet, so the step fails, says it was not sent again and how to check.
         expect(first.code, printed).not.toBe(0);
         // A registration is kept in the state as an order waiting to show; a renewal fails as before.
-        expect(printed).toContain(kind === "register" ? `the registration of ${name} was sent and its answer was lost` : `${name} was sent but its answer was lost, and the account does not show it yet. It was NOT sent again.`);
+        const ordered = { register: `the registration of ${name} was sent and its answer was lost`, transfer: `the transfer of ${name} was sent and its answer was lost` };
+        expect(printed).toContain(kind === "renew" ? `${name} was sent but its answer was lost, and the account does not show it yet. It was NOT sent again.` : ordered[kind]);
         expect(printed).toContain(`npx domainsreseller call GET /domains/${name}/information`);
         await ledgerReaches(name, 1); // what the message asks: check the account before the next up
       }
@@ -151,6 +156,7 @@ describe.skipIf(!process.env.RELIABILITY)("order faults: each order sent once, a
       expect(ledger).toEqual([expect.objectContaining({ type: kind, years: 1 })]);
       const account = await emulator.domain(name);
       if (expiryBefore !== undefined) expect(String(account.expiryDate) > expiryBefore).toBe(true); // YYYY-MM-DD compares as text
+      if (kind === "transfer") expect(project.allText()).not.toContain(EPP);
       // The outputs carry the expiry as the information route gives it ("2027-12-02T00:00:00Z"); the
       // account's own record is the day.
       const outputs = JSON.parse((await project.ok(["stack", "output", "--json"])).stdout);
@@ -201,6 +207,8 @@ describe.skipIf(!process.env.RELIABILITY)("order faults: each order sent once, a
 
   it("register: a second up at once, while the server still works on the order whose answer was lost, does not order again: charged once", () =>
     secondUpAtOnce("register", { orderCalls: 1, ledgerLines: 1, secondUpSays: "so it is not ordered again" }));
+  it("transfer: a second up at once, while the server still works on the transfer whose answer was lost, does not order again: charged once", () =>
+    secondUpAtOnce("transfer", { orderCalls: 1, ledgerLines: 1, secondUpSays: "so it is not ordered again" }));
   it("renew: a second up at once, while the server still works on the renewal whose answer was lost, does not renew again: charged once", () =>
     secondUpAtOnce("renew", { orderCalls: 1, ledgerLines: 1, secondUpSays: "so it is not sent again" }));
 });
