@@ -1,9 +1,10 @@
 // Orders against a registrar's real timing, on the real engine (part of `npm test`; the full fault
 // matrix is `npm run reliability`). A registration or transfer whose answer is lost while the
 // server still works on it, followed by another `up` at once: the order is remembered in the state
-// (the partial-create path) and never sent twice. A renewal the API accepted while the account
-// shows the new expiry only later (a registrar's, or WHMCS's domain sync, delay): no later
-// `up --refresh` renews again. Each case counts the order route's calls and the ledger's lines.
+// (the partial-create path) and never sent twice. A renewal whose answer is lost after it went
+// through is settled by the moved expiry. A renewal the API accepted while the account shows the
+// new expiry only later (a registrar's, or WHMCS's domain sync, delay): no later `up --refresh`
+// renews again. Each case counts the order route's calls and the ledger's lines.
 import { randomBytes } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { configureStack, createProject, openAccount, startTestEmulator, type Project, type TestEmulator } from "./harness";
@@ -72,6 +73,27 @@ describe("orders against a registrar's timing", () => {
     expect(await ledgerFor(name)).toEqual([expect.objectContaining({ type: kind, years: 1 })]);
     expect(project.allText()).not.toContain(epp);
     expect(project.allText()).not.toContain(apiKey);
+  });
+
+  it("renew: the answer lost after the renewal went through (a proxy's 502): the moved expiry settles it, renewed once", async () => {
+    const name = "lost-renewal-e2e.com";
+    await emulator.admin("POST", "/domains", { owner: email, domain: name }); // a year to run
+    const project = await stack("timing-lost-renew", `new Domain("renewing", { name: "${name}", source: "adopt", renewal: { minDaysRemaining: 30, years: 1 }, maxPrice: 20 });`);
+    const REFRESH_UP = ["up", "--refresh", "--yes", "--non-interactive", "--skip-preview"];
+    try {
+      await project.ok(UP);
+      await emulator.admin("POST", "/clock", { offsetSeconds: 340 * 86_400 });
+      await emulator.resetCounters();
+      await emulator.admin("POST", "/faults", { route: "POST /order/domains/renew", kind: "statusAfter", status: 502, times: 1 });
+      await project.ok(REFRESH_UP);
+      await project.ok(REFRESH_UP);
+      await project.ok(["preview", "--refresh", "--expect-no-changes", "--non-interactive"]);
+      expect(await calls("POST /order/domains/renew")).toBe(1);
+      expect(await ledgerFor(name)).toEqual([expect.objectContaining({ type: "renew", years: 1 })]);
+    } finally {
+      await emulator.admin("DELETE", "/faults");
+      await emulator.admin("POST", "/clock", { offsetSeconds: 0 });
+    }
   });
 
   it("renew: accepted, with the new expiry shown an hour later (renewalDelaySeconds): three up --refresh renew once; the refresh after the delay settles it", async () => {
