@@ -11,6 +11,6 @@ export { centsOfNumber, formatCents, hasWholeCents, parseCents, withCurrency, ty
 export { chargeNotice, checkQuote, quoteFor, type ChargeNoticeFacts, type Quote, type QuoteCheck, type QuoteKind, type QuoteOutcome, type QuoteRequest } from "./quote";
 export { afterAmbiguousRenewal, expiryDay, renewalDue, retryConsent, settleRenewal, type RenewalDecision, type UnsettledRenewal, type UnsettledVerdict } from "./renewal";
 export { decideCreate, orderParams, type CreateDecision, type CreateFacts, type OrderParams } from "./order";
-export { domainState, inputsOfState, transferStatusOf, type DomainLive, type DomainState, type StateParts, type TransferFacts, type TransferStatus } from "./state";
+export { dayOf, domainState, inputsOfState, transferStatusOf, type DomainLive, type DomainState, type StateParts, type TransferFacts, type TransferStatus } from "./state";
 export { diffDomain, type DomainDiff } from "./diff";
 export { retryOrderConsent, unsettledOrderMessage, type UnsettledOrder } from "./unsettledOrder";

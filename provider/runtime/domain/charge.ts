@@ -3,7 +3,7 @@
 // the whole run sit in one ChargePlan, because the provider process serves one deployment. Each
 // charge that may go ahead prints one line (ctx.warn: the engine shows the provider's standard error
 // in the plain preview and in `up`), so the money shows without `--diff`.
-import { chargeNotice, decideCreate, renewalDue, transferStatusOf, type DomainInputs } from "../../model/domain";
+import { chargeNotice, decideCreate, expiryDay, renewalDue, transferStatusOf, type DomainInputs } from "../../model/domain";
 import { ChargePlan } from "../../model/safety";
 import type { KindContext } from "../kind";
 import { safetySettings } from "../settings";
@@ -26,6 +26,12 @@ export function noteRenewalWaiting(name: string, waiting: boolean): void {
   else waitingRenewals.delete(name);
 }
 
+/** The latest expiry a read of this process saw per domain (the registry's may be ahead of the account's record). */
+const seenExpiry = new Map<string, string | null>();
+export function noteExpiry(name: string, expiry: string | null): void {
+  seenExpiry.set(name, expiry);
+}
+
 /** The quote to pay for, or undefined when this resource places no charge in this run. */
 async function quoteToPay(ctx: KindContext, isNew: boolean, inputs: DomainInputs) {
   if (isNew) {
@@ -37,7 +43,9 @@ async function quoteToPay(ctx: KindContext, isNew: boolean, inputs: DomainInputs
   const info = await accountDomain(ctx.client, inputs.name);
   // Not in the account (the read will say so) or a transfer still pending: nothing to renew yet.
   if (info === undefined || transferStatusOf({ info }) === "pendingTransfer") return undefined;
-  const due = renewalDue({ expiryDate: info.expiryDate, now: ctx.client.serverNow(), minDaysRemaining: inputs.renewal.minDaysRemaining }).due;
+  const seen = seenExpiry.get(inputs.name);
+  const expiry = seen !== undefined && (expiryDay(seen) ?? 0) > (expiryDay(info.expiryDate) ?? 0) ? seen : info.expiryDate;
+  const due = renewalDue({ expiryDate: expiry, now: ctx.client.serverNow(), minDaysRemaining: inputs.renewal.minDaysRemaining }).due;
   return due ? quoteOrder(ctx, "renew", inputs.name, inputs.renewal.years) : undefined;
 }
 

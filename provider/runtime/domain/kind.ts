@@ -10,7 +10,9 @@ import {
   diffContacts,
   diffDomain,
   domainInputsSchema,
+  dayOf,
   domainState,
+  expiryDay,
   inputsOfState,
   orderParams,
   renewalDue,
@@ -32,7 +34,7 @@ import { PartialApplyError } from "../kind";
 import { accountDomain, accountDomainForOrder, accountDomainOrWords, availability, type Information } from "./account";
 import { OrderOutcomeUnknown, orderOnce } from "./order";
 import { safetySettings } from "../settings";
-import { checkCharge, noteRenewalWaiting } from "./charge";
+import { checkCharge, noteExpiry, noteRenewalWaiting } from "./charge";
 import { claim, claimed, identityOf } from "../handover";
 import { quoteFailures, quoteOrder } from "./quote";
 
@@ -112,6 +114,29 @@ async function settleOrder(ctx: KindContext, state: DomainState, inputs: DomainI
   if (info !== undefined) return observe(ctx, inputs, info, order.quote, transferStatusOf({ info, source: order.kind }));
   if (!safetySettings().retryOrder.includes(retryOrderConsent(inputs.name, order))) throw new Error(unsettledOrderMessage(inputs.name, order));
   return (await placeOrder(ctx, inputs)).state;
+}
+
+/** The later of two expiry days (YYYY-MM-DD), either of which may be unknown. */
+function laterExpiry(a: string | null, b: string | null): string | null {
+  const [da, db] = [dayOf(a), dayOf(b)];
+  if (expiryDay(db) === undefined) return da;
+  if (expiryDay(da) === undefined) return db;
+  return (expiryDay(db) as number) > (expiryDay(da) as number) ? db : da;
+}
+
+/**
+ * What the registry reports through the API's domain sync: its expiry, and a status when it says
+ * the registration left (transferred away, cancelled, expired). Undefined when sync fails: the
+ * account's own record then stands alone.
+ */
+async function registryView(ctx: KindContext, name: string): Promise<{ expiryDate: string | null; leftStatus: string | undefined } | undefined> {
+  try {
+    const synced = await ctx.client.call("sync", { domain: name });
+    const leftStatus = synced.transferredAway ? "Transferred Away" : synced.cancelled ? "Cancelled" : synced.expired ? "Expired" : undefined;
+    return { expiryDate: synced.expiryDate ?? null, leftStatus };
+  } catch {
+    return undefined;
+  }
 }
 
 /** What the account says of a domain it no longer holds: its status ("Transferred Away", "Cancelled"…), or that it is not there. */
@@ -206,8 +231,16 @@ export const domain: ResourceKind<typeof domainInputsSchema, DomainState> = {
     }
     const inputs = inputsOfState(state);
     const observed = await observe(ctx, inputs, info, state.lastQuote, transfer.status ?? transferStatusOf({ info, previous: state.transferStatus }), transfer.reason);
-    const fresh = withUnsettled(observed, state, info.expiryDate);
+    // The registry's view too (the API's domain sync): WHMCS's own record can lag a cron run behind.
+    const registry = await registryView(ctx, name);
+    const expiryNow = laterExpiry(info.expiryDate, registry?.expiryDate ?? null);
+    const seen = { ...observed, expiryDate: expiryNow, ...(registry?.leftStatus !== undefined ? { status: registry.leftStatus } : {}) };
+    if (registry?.leftStatus !== undefined) {
+      ctx.warn(`Domain ${name}: the registry reports it ${registry.leftStatus} (the account still says ${info.status ?? "nothing"}). Nothing is ordered by a refresh; check with your provider.`);
+    }
+    const fresh = withUnsettled(seen, state, expiryNow);
     noteRenewalWaiting(name, fresh.unsettledRenewal?.answered === true);
+    noteExpiry(name, expiryNow);
     return { id, state: fresh, inputs: inputsOfState(fresh) };
   },
 
@@ -224,9 +257,11 @@ export const domain: ResourceKind<typeof domainInputsSchema, DomainState> = {
     }
     await saveContacts(ctx, async () => olds, news);
     let lastQuote = olds.lastQuote;
-    const unsettled = olds.unsettledRenewal === undefined ? undefined : settleRenewal({ domain: news.name, unsettled: olds.unsettledRenewal, expiryNow: before.expiryDate, consents: safetySettings().retryRenewal });
+    // The state's expiry may be the registry's, ahead of the account's record: the later one decides.
+    const expiryNow = laterExpiry(before.expiryDate, olds.expiryDate ?? null);
+    const unsettled = olds.unsettledRenewal === undefined ? undefined : settleRenewal({ domain: news.name, unsettled: olds.unsettledRenewal, expiryNow, consents: safetySettings().retryRenewal });
     let renewed: UnsettledRenewal | undefined;
-    const due = news.renewal !== undefined && renewalDue({ expiryDate: before.expiryDate, now: ctx.client.serverNow(), minDaysRemaining: news.renewal.minDaysRemaining }).due;
+    const due = news.renewal !== undefined && renewalDue({ expiryDate: expiryNow, now: ctx.client.serverNow(), minDaysRemaining: news.renewal.minDaysRemaining }).due;
     // An earlier renewal may still be applied: never a second one until it settles or the user consents.
     const waiting = due && unsettled !== undefined && !unsettled.settled && !unsettled.retryAllowed ? unsettled.message : undefined;
     // Accepted and not shown yet is the registrar's timing: said, not failed. A lost answer fails the run.
