@@ -49,7 +49,7 @@ export interface DomainArgs {
   source: pulumi.Input<"register" | "transfer" | "adopt">;
   /** Years to register or transfer (as the TLD allows). Required for register and transfer, and never defaulted: it decides the price. */
   years?: pulumi.Input<number>;
-  /** The transfer authorisation code. Transfer only. Stored encrypted; never an output. */
+  /** The transfer authorisation code. Transfer only. Stored encrypted (a secret, in its input and in the state), so it never shows in plain text nor as a change on refresh. */
   eppCode?: pulumi.Input<string>;
   /** 2 to 5 nameservers for the order. Order time only: afterwards a `Nameservers` resource owns the delegation. */
   nameservers?: pulumi.Input<pulumi.Input<string>[]>;

@@ -139,6 +139,9 @@ export const movedStatus = moved.transferStatus;`));
     expect(JSON.parse((await project.ok(["stack", "output", "--json"])).stdout).movedStatus).toBe("active");
     await project.ok(["up", "--refresh", "--yes", "--non-interactive", "--expect-no-changes"]);
     expect(await ledgerFor("moving-in-e2e.net")).toHaveLength(1);
+    // A completed transfer's secret input is no diff on refresh (it was "[diff: -eppCode]" on every one).
+    const refreshed = await project.ok(["preview", "--refresh", "--non-interactive"]);
+    expect(refreshed.stdout).not.toContain("eppCode");
     expect(project.allText()).not.toContain(epp);
   });
 

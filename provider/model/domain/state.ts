@@ -1,7 +1,8 @@
-// What the engine stores for a Domain: the inputs as applied, minus the EPP code, plus what the
-// account reports. The EPP code is never state or an output: it is a one-time secret of the
-// transfer, and state is read by everyone with access to the stack. Declared nameservers are kept
-// apart (`nameserversDeclared`) because `nameservers` is the output: the delegation live now.
+// What the engine stores for a Domain: the inputs as applied, plus what the account reports. The
+// EPP code, a one-time secret of the transfer, is kept only as Pulumi keeps its input: encrypted
+// (the resource marks it an additional secret output), so that a refresh hands the same inputs
+// back and never shows the code's absence as a change. Declared nameservers are kept apart
+// (`nameserversDeclared`) because `nameservers` is the output: the delegation live now.
 import type { Contacts } from "./contact";
 import type { Quote } from "./quote";
 import type { UnsettledRenewal } from "./renewal";
@@ -10,7 +11,7 @@ import { domainInputsSchema, type DomainInputs } from "./schema";
 
 export type TransferStatus = "pendingTransfer" | "active" | "failed" | null;
 
-export type DomainState = Omit<DomainInputs, "eppCode" | "nameservers"> & {
+export type DomainState = Omit<DomainInputs, "nameservers"> & {
   /** The nameservers declared for the order (order time only). */
   nameserversDeclared?: string[];
   /** As the registrar reports it ("Active", "Pending Transfer", "Expired"…). */
@@ -64,8 +65,8 @@ export function dayOf(text: string | null): string | null {
 
 /** The state to store: JSON-clean (no undefined), without the EPP code. */
 export function domainState({ inputs, live, contacts, lastQuote, transferStatus, transferFailureReason }: StateParts): DomainState {
-  const { eppCode: _secret, nameservers: declared, contacts: declaredContacts, ...kept } = inputs;
-  const applied = Object.fromEntries(Object.entries(kept).filter(([, v]) => v !== undefined)) as Omit<DomainInputs, "eppCode" | "nameservers" | "contacts">;
+  const { nameservers: declared, contacts: declaredContacts, ...kept } = inputs;
+  const applied = Object.fromEntries(Object.entries(kept).filter(([, v]) => v !== undefined)) as Omit<DomainInputs, "nameservers" | "contacts">;
   const finalContacts = contacts ?? declaredContacts;
   return {
     ...applied,
@@ -89,7 +90,7 @@ const INPUT_KEYS = Object.keys(domainInputsSchema.shape) as (keyof DomainInputs)
 /** The inputs `read` reports for a state: the applied inputs, declared nameservers back under their name, no EPP code. */
 export function inputsOfState(state: DomainState): DomainInputs {
   const record = state as unknown as Record<string, unknown>;
-  const inputs = Object.fromEntries(INPUT_KEYS.filter((k) => k !== "eppCode" && k !== "nameservers" && record[k] !== undefined).map((k) => [k, record[k]]));
+  const inputs = Object.fromEntries(INPUT_KEYS.filter((k) => k !== "nameservers" && record[k] !== undefined).map((k) => [k, record[k]]));
   return { ...inputs, ...(state.nameserversDeclared !== undefined ? { nameservers: [...state.nameserversDeclared] } : {}) } as DomainInputs;
 }
 
