@@ -124,4 +124,21 @@ describe("orders against a registrar's timing", () => {
       await emulator.admin("POST", "/behaviour", { renewalDelaySeconds: 0 });
     }
   });
+
+  it("a server that answers 400 for a domain outside the account (unknownDomainStatus): the preview quotes the registration, up orders it once", async () => {
+    const name = "words-not-status-e2e.com";
+    const project = await stack("timing-unknown", `new Domain("words", { name: "${name}", source: "register", years: 1, nameservers: ["ns1.host.test", "ns2.host.test"], contacts: { registrant: ${REGISTRANT} }, maxPrice: 20 });`);
+    try {
+      await emulator.admin("POST", "/behaviour", { unknownDomainStatus: 400 });
+      await emulator.resetCounters();
+      const preview = await project.ok(["preview", "--non-interactive"]);
+      expect(`${preview.stdout}\n${preview.stderr}`).toMatch(new RegExp(`Domain ${name.replace(/\./g, "\\.")}: register 1 year, \\d+\\.\\d{2} USD`));
+      await project.ok(UP);
+      await project.ok(["preview", "--refresh", "--expect-no-changes", "--non-interactive"]);
+      expect(await calls("POST /order/domains/register")).toBe(1);
+      expect(await ledgerFor(name)).toEqual([expect.objectContaining({ type: "register", years: 1 })]);
+    } finally {
+      await emulator.admin("POST", "/behaviour", { unknownDomainStatus: 404 });
+    }
+  });
 });
