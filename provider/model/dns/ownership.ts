@@ -14,7 +14,7 @@ export function rrsetsOf(keys: Iterable<string>): Set<string> {
 }
 
 /** The record set of a live row: its record's, or none for a row that reads as no record. */
-export function liveRrset(live: LiveRow): string | undefined {
+function liveRrset(live: LiveRow): string | undefined {
   return live.record === undefined ? undefined : rrsetOf(live.record);
 }
 
