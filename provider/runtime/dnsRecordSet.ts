@@ -37,12 +37,11 @@ import { safetySettings } from "./settings";
 import { PartialApplyError, type KindContext, type ResourceKind } from "./kind";
 import { readZone, readZoneForCreate, readZoneForSave, saveZone } from "./zone";
 
+/** Each conflict names the records and its fixes (model/dns/plan.ts). */
+const conflictMessage = (domain: string, plan: DnsPlan) => `refusing to save DNS for ${domain}: ${plan.conflicts.join("; ")}`;
+
 function refuseConflicts(domain: string, plan: DnsPlan): void {
-  if (plan.conflicts.length === 0) return;
-  throw new Error(
-    `refusing to save DNS for ${domain}: ${plan.conflicts.join("; ")}. A CNAME must be the only record on its name; ` +
-      "remove the other record in the registrar's panel or declare the zone with mode: \"authoritative\".",
-  );
+  if (plan.conflicts.length > 0) throw new Error(conflictMessage(domain, plan));
 }
 
 /** Profile as stored: only when given, so state stays JSON-clean and the diff sees no change. */
@@ -186,6 +185,8 @@ export const dnsRecordSet: ResourceKind<typeof dnsRecordSetInputsSchema, State> 
     const declaredSets = new Set(inputs.records.map(rrsetOf));
     const givenBack = [...rrsetsOf(Object.keys(managed))].filter((set) => !declaredSets.has(set)).sort();
     const plan = planSave({ mode: inputs.mode, declared: inputs.records, live, managed: Object.keys(managed), handedOver: new Set(givenBack) });
+    // A clash with a record already in the zone stops the preview, not the apply.
+    if (plan.conflicts.length > 0) return { ok: false, failures: [{ property: "", reason: conflictMessage(inputs.domain, plan) }] };
     const spf = duplicateSpf(fromWire(plan.save, inputs.domain).flatMap((row) => (row.record === undefined ? [] : [row.record])));
     for (const name of spf) once(ctx, `DnsRecordSet ${inputs.domain}: the name "${name}" would carry two v=spf1 TXT records; RFC 7208 makes its SPF invalid (a permerror). Merge them into one TXT value.`);
     const removes = visibleRemovals(inputs.domain, plan);

@@ -10,10 +10,14 @@ import { describeFailure } from "./failure";
 import type { KindContext } from "./kind";
 import { kindNamed, type AnyKind } from "./kinds";
 import { ownershipFailures } from "./ownership";
+import { installQuietErrors, quiet } from "./quietErrors";
+import { ConfigurationError } from "./settings-error";
 import { configureFrom, resolveSettings, type ConfigSource } from "./settings";
 import { currentState, storedState, withoutInternal, type Props } from "./state";
 
 export { kinds } from "./kinds";
+
+installQuietErrors();
 
 /** The serialized provider the engine put in the inputs; kept on partial states so they stay usable. */
 const PROVIDER_KEY = "__provider";
@@ -40,10 +44,12 @@ async function run<T>(kindName: string, kind: AnyKind, verb: string, props: Prop
   try {
     return await withDomain(`${profile ?? ""}/${domain}`, () => work(contextFor(profile, secrets)));
   } catch (error) {
-    throw describeFailure(kindName, verb, domain, error, (state) => {
-      const stored = storedState(kind, state);
-      return typeof provider === "string" ? { ...stored, [PROVIDER_KEY]: provider } : stored;
-    }, secrets);
+    throw quiet(
+      describeFailure(kindName, verb, domain, withStateHint(verb, error), (state) => {
+        const stored = storedState(kind, state);
+        return typeof provider === "string" ? { ...stored, [PROVIDER_KEY]: provider } : stored;
+      }, secrets),
+    );
   }
 }
 
@@ -59,30 +65,82 @@ const fromEngine = (kind: AnyKind, props: Props): Props => {
   return kind.fromEngine ? kind.fromEngine(clean) : clean;
 };
 
+/** Check for the dynamic-provider server: failures without properties (see forTheEngine). */
 export async function check(kindName: string, olds: Props, news: Props): Promise<{ inputs?: Props; failures?: CheckFailure[] }> {
+  try {
+    const outcome = await checkResource(kindName, olds, news);
+    return outcome.failures ? { ...outcome, failures: forTheEngine(outcome.failures) } : outcome;
+  } catch (error) {
+    throw quiet(error);
+  }
+}
+
+/** Checked inputs, or failures each naming its property path (`records[2].value`). */
+export async function checkResource(kindName: string, olds: Props, news: Props): Promise<{ inputs?: Props; failures?: CheckFailure[] }> {
   const kind = kindNamed(kindName);
   const outcome = checkInputs(kind.inputs, kind.fromEngine ? kind.fromEngine(news) : news);
   if (!outcome.ok) return { inputs: news, failures: outcome.failures };
   const refused = kind.review && !isUnknown(outcome.inputs) ? kind.review(withoutInternal(olds), outcome.inputs) : [];
   if (refused.length > 0) return { inputs: news, failures: refused };
+  if (kind.offline) return { inputs: toEngine(kind, outcome.inputs) };
+  // Every preview fails while the credentials are missing, not only the run that first needs them,
+  // and before an `up` can record a provider without them in the state (refresh uses that copy).
+  const missing = missingSettings(outcome.inputs.profile);
+  if (missing) return { inputs: news, failures: [{ property: "", reason: missing }] };
   // A settings resource new to this domain fails the preview when the account provably lacks it.
   const foreign = await ownershipFailures(kindName, withoutInternal(olds), outcome.inputs);
   if (foreign.length > 0) return { inputs: news, failures: foreign };
   if (!kind.prepare || isUnknown(outcome.inputs)) return { inputs: toEngine(kind, outcome.inputs) };
-  try {
-    resolveSettings(typeof outcome.inputs.profile === "string" ? outcome.inputs.profile : undefined);
-  } catch {
-    // No credentials yet (a preview of input mistakes needs none): nothing to quote against.
-    return { inputs: toEngine(kind, outcome.inputs) };
-  }
   const prepare = kind.prepare;
   const prepared = await run(kindName, kind, "check", outcome.inputs, (ctx) => prepare(ctx, withoutInternal(olds), outcome.inputs));
   return prepared.ok ? { inputs: toEngine(kind, prepared.inputs) } : { inputs: news, failures: prepared.failures };
 }
 
+/** Profiles whose missing settings this process has already explained in full. */
+const explained = new Set<string>();
+
+/** Why the settings of a resource's profile do not resolve, or undefined when they do (or the profile is not known yet). */
+function missingSettings(profile: unknown): string | undefined {
+  if (profile !== undefined && (typeof profile !== "string" || isUnknown(profile))) return undefined;
+  try {
+    resolveSettings(profile);
+    return undefined;
+  } catch (error) {
+    if (!(error instanceof ConfigurationError)) throw error;
+    const key = profile ?? "";
+    if (explained.has(key)) return `the Domains Reseller settings${profile ? ` of profile "${profile}"` : ""} are missing or wrong: the first resource that failed this way lists what to set`;
+    explained.add(key);
+    return error.message;
+  }
+}
+
+/**
+ * The engine prints a failure with a property as "property <p> value <v> has a problem", looking
+ * the value up by the whole path as one top-level key: a nested path prints "{<nil>}" and a
+ * top-level one prints the value, a list of records whole. Every reason names its property and
+ * value itself, so the engine is given none.
+ */
+const forTheEngine = (failures: readonly CheckFailure[]): CheckFailure[] => failures.map((f) => ({ property: "", reason: f.reason }));
+
+/**
+ * A refresh and a destroy run with the settings the state recorded at the last `pulumi up`, not with
+ * the stack config as it is now; a missing setting there needs saying, or it looks like a bug.
+ */
+function withStateHint(verb: string, error: unknown): unknown {
+  if (!(error instanceof ConfigurationError) || (verb !== "read" && verb !== "delete")) return error;
+  return new ConfigurationError(
+    `${error.message}\nA refresh or destroy uses the settings recorded in the stack's state by its last \`pulumi up\`, not the stack config as it is now: ` +
+      "if the key is set in the stack config, run `pulumi up` once to record it (it changes nothing else), or set the environment variable, which every run reads.",
+  );
+}
+
 export async function diff(kindName: string, _id: string, olds: Props, news: Props) {
   const kind = kindNamed(kindName);
-  return kind.diff(currentState(kind, olds), fromEngine(kind, news));
+  try {
+    return kind.diff(currentState(kind, olds), fromEngine(kind, news));
+  } catch (error) {
+    throw quiet(error);
+  }
 }
 
 export async function create(kindName: string, inputs: Props): Promise<{ id: string; outs: Props }> {

@@ -50,6 +50,8 @@ export interface ResourceKind<S extends z.ZodObject, State extends object> {
    * the preview must show (a price quote) or refuses (over maxPrice, too little credit). Reads
    * only; never orders. `olds` are the previous inputs (after a refresh, as `read` returned them).
    */
+  /** A kind that never calls the API (the stack guard): its check needs no credentials. */
+  offline?: true;
   prepare?(ctx: KindContext, olds: Record<string, unknown>, inputs: z.output<S>): Promise<{ ok: true; inputs: z.output<S> } | { ok: false; failures: { property: string; reason: string }[] }>;
   /**
    * After the schema check, without network or credentials: refuses a change of inputs that a

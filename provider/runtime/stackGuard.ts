@@ -39,6 +39,7 @@ export function renameHints(before: readonly string[], now: readonly string[]): 
 export const stackGuard: ResourceKind<typeof guardInputsSchema, GuardState> = {
   inputs: guardInputsSchema,
   stateVersion: 1,
+  offline: true,
   review(olds, inputs) {
     const before = Array.isArray(olds.members) ? olds.members.filter((m): m is string => typeof m === "string") : [];
     const safety = safetySettings();

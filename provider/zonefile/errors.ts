@@ -11,6 +11,8 @@ export interface ZoneFileProblem {
   message: string;
 }
 
+import { inspect } from "node:util";
+
 export type ZoneFileErrorCode = "zone_file_invalid" | "zone_file_unreadable";
 
 function describe(file: string, problems: readonly ZoneFileProblem[]): string {
@@ -33,6 +35,16 @@ export class ZoneFileError extends Error {
     message?: string,
   ) {
     super(message ?? describe(file, problems));
+    // Thrown while a Pulumi program declares its resources, an error is printed by the Node host
+    // with util.inspect: a stack trace, an object dump of `problems` and colour codes, around a
+    // message that already says everything. The host prints only the message of an error carrying
+    // the SDK's "run error" mark (read by property, so the SDK need not be loaded here).
+    Object.defineProperty(this, "__pulumiRunError", { value: true, enumerable: false });
+  }
+
+  /** The message alone wherever the error is inspected (console.error, a REPL, a test runner). */
+  [inspect.custom](): string {
+    return `${this.name}: ${this.message}`;
   }
 
   /** The file could not be read (missing, a directory, no permission): the reason and where it was looked for. */

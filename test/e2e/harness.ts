@@ -5,6 +5,7 @@ import { mkdtempSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, wr
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { startEmulator, type EmulatorHandle } from "../../emulator";
+import { signToken } from "../../provider/client/sign";
 import { pulumiEnv, repoRoot } from "../../scripts/pulumi-env.mjs";
 
 export interface PulumiResult {
@@ -67,9 +68,13 @@ export function createProject(name: string, program: string, options: { dir?: st
   };
 
   const allText = () => [...[dir, home].map(readTree), ...printed].join("\n");
+  // Every project is scanned for every secret the file's emulators handed out before it is removed:
+  // state, backups, config, logs and everything the CLI printed. A hit fails the test file.
   const cleanup = () => {
+    const leaks = secretLeaks(withoutEngineValueLogs(allText()));
     rmSync(home, { recursive: true, force: true });
     if (!options.dir) rmSync(dir, { recursive: true, force: true });
+    if (leaks.length > 0) throw new Error(`project ${name}: secrets in plain text in its files or output: ${leaks.join(", ")}`);
   };
   const writeProgram = (text: string) => writeFileSync(join(dir, "index.ts"), text);
   return { dir, home, pulumi, ok, allText, cleanup, writeProgram };
@@ -92,6 +97,49 @@ function readTree(root: string): string {
   return parts.join("\n");
 }
 
+/** Credentials and EPP codes of this test file: API keys (with their e-mail, to derive tokens) and other secrets. */
+const credentials = new Map<string, string>();
+const otherSecrets = new Set<string>();
+const startedAt = Date.now();
+
+/** Registers a secret (an EPP code) that no project file or output may hold in plain text. */
+export function registerSecret(secret: string): void {
+  if (secret.length >= 6) otherSecrets.add(secret);
+}
+
+function registerCredential(email: string, apiKey: string): void {
+  credentials.set(apiKey, email);
+}
+
+/**
+ * Lines of the engine's own verbose log (`-v=9 --logtostderr`) that print the values it passes over
+ * RPC: every config value of the default provider and every input and output, secrets included.
+ * They are the engine's, not the provider's; docs/credentials.md says how to keep the key out of them.
+ */
+const ENGINE_VALUE_LOG = /^\{"time":"[^"]+","level":"INFO","msg":"(?:Marshaling property for RPC|Unmarshaling property for RPC|Planner decided )/;
+
+export const withoutEngineValueLogs = (text: string): string =>
+  text
+    .split("\n")
+    .filter((line) => !ENGINE_VALUE_LOG.test(line))
+    .join("\n");
+
+/** Names (never values) of the secrets found in `text`: keys, EPP codes, and tokens of every hour since the file started. */
+export function secretLeaks(text: string): string[] {
+  const leaks: string[] = [];
+  const hours: number[] = [];
+  for (let t = startedAt - 3_600_000; t <= Date.now() + 3_600_000; t += 3_600_000) hours.push(Math.floor(t / 1000));
+  for (const [apiKey, email] of credentials) {
+    if (text.includes(apiKey)) leaks.push(`the API key of ${email}`);
+    for (const at of hours) {
+      const token = signToken(email, apiKey, at);
+      if (text.includes(token) || text.includes(Buffer.from(token, "base64").toString("utf8"))) leaks.push(`a token of ${email}`);
+    }
+  }
+  for (const secret of otherSecrets) if (text.includes(secret)) leaks.push(`a registered secret (${secret.length} characters)`);
+  return [...new Set(leaks)];
+}
+
 const READ_ONLY_POSTS = new Set([
   "POST /domains/lookup",
   "POST /domains/lookup/suggestions",
@@ -104,6 +152,7 @@ export async function startTestEmulator(): Promise<TestEmulator> {
   const handle = await startEmulator({ port: 0, admin: true, seed: "default" });
   const account = handle.accounts[0];
   if (!account) throw new Error("the default seed has no reseller account");
+  for (const a of handle.accounts) registerCredential(a.email, a.apiKey);
   const admin = async (method: string, path: string, body?: unknown) => {
     const response = await fetch(`${handle.origin}/__admin${path}`, {
       method,
@@ -165,5 +214,6 @@ export async function configureStack(project: Project, stack: string, emulator: 
 /** A reseller account of the test's own, made the one `configureStack` points stacks at. */
 export async function openAccount(emulator: TestEmulator, account: { email: string; apiKey: string; credit?: string }): Promise<void> {
   await emulator.admin("POST", "/accounts", { email: account.email, apiKey: account.apiKey, credit: account.credit ?? "100.00" });
+  registerCredential(account.email, account.apiKey);
   emulator.account = { email: account.email, apiKey: account.apiKey };
 }

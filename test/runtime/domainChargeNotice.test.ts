@@ -4,7 +4,7 @@
 // total so far; once per process; nothing for what costs nothing; never the API key.
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { startEmulator, type EmulatorHandle } from "../../emulator";
-import { check } from "../../provider/runtime";
+import { checkResource as check } from "../../provider/runtime";
 import { configureFrom } from "../../provider/runtime/settings";
 
 const REGISTRANT = { firstName: "Ada", lastName: "Lovelace", email: "ada@example.org", phone: "+44.2071234567", address1: "1 Main St", city: "London", state: "London", postcode: "SW1A 1AA", country: "GB" };

@@ -14,7 +14,7 @@ const EU = { email: "eu-ownership@example.com", apiKey: "eu-ownership-key-012345
 let emulator: TestEmulator;
 
 const nameservers = (domain: string, extra: Record<string, unknown> = {}) => ({ domain, nameservers: ["ns1.cloud.test", "ns2.cloud.test"], ...extra });
-const failuresOf = async (kind: string, olds: Record<string, unknown>, news: Record<string, unknown>) => (await runtime.check(kind, olds, news)).failures ?? [];
+const failuresOf = async (kind: string, olds: Record<string, unknown>, news: Record<string, unknown>) => (await runtime.checkResource(kind, olds, news)).failures ?? [];
 
 beforeAll(async () => {
   emulator = await startTestEmulator();
@@ -54,7 +54,7 @@ describe("a new settings resource for a domain the account does not hold", () =>
   });
 
   it("passes for a domain the account holds", async () => {
-    const outcome = await runtime.check("Nameservers", {}, nameservers("ACME-mail.com"));
+    const outcome = await runtime.checkResource("Nameservers", {}, nameservers("ACME-mail.com"));
     expect(outcome.failures).toBeUndefined();
     expect(outcome.inputs).toMatchObject({ domain: "acme-mail.com" });
     expect(await emulator.counters()).toEqual({ [INFORMATION]: 1 });
@@ -93,18 +93,18 @@ describe("reads", () => {
   it("ten checks of new resources for one domain make one information call", async () => {
     const domain = "acme-mail.com";
     const outcomes = await Promise.all([
-      ...Array.from({ length: 6 }, (_, i) => runtime.check("Nameservers", {}, nameservers(domain, { nameservers: [`ns1.n${i}.test`, `ns2.n${i}.test`] }))),
-      runtime.check("RegistrarLock", {}, { domain, locked: true }),
-      runtime.check("EmailForwarding", {}, { domain, forwards: [] }),
-      runtime.check("IdProtection", {}, { domain, enabled: false }),
-      runtime.check("PrivateNameserver", {}, { domain, host: "ns7.acme-mail.com", ip: "192.0.2.7" }),
+      ...Array.from({ length: 6 }, (_, i) => runtime.checkResource("Nameservers", {}, nameservers(domain, { nameservers: [`ns1.n${i}.test`, `ns2.n${i}.test`] }))),
+      runtime.checkResource("RegistrarLock", {}, { domain, locked: true }),
+      runtime.checkResource("EmailForwarding", {}, { domain, forwards: [] }),
+      runtime.checkResource("IdProtection", {}, { domain, enabled: false }),
+      runtime.checkResource("PrivateNameserver", {}, { domain, host: "ns7.acme-mail.com", ip: "192.0.2.7" }),
     ]);
     expect(outcomes.flatMap((o) => o.failures ?? [])).toEqual([]);
     expect(await emulator.counters()).toEqual({ [INFORMATION]: 1 });
   });
 
   it("ten checks for one foreign domain make one information call (and one version call) and all fail", async () => {
-    const outcomes = await Promise.all(Array.from({ length: 10 }, () => runtime.check("RegistrarLock", {}, { domain: "acme-typo.com", locked: true })));
+    const outcomes = await Promise.all(Array.from({ length: 10 }, () => runtime.checkResource("RegistrarLock", {}, { domain: "acme-typo.com", locked: true })));
     expect(outcomes.map((o) => o.failures?.[0]?.property)).toEqual(Array(10).fill("domain"));
     expect(await emulator.counters()).toEqual({ [INFORMATION]: 1, "GET /version": 1 });
   });
@@ -131,7 +131,7 @@ describe("reads", () => {
   it("a domain a Domain resource of the same deployment brings in passes without a call", async () => {
     const name = "brand-new-ownership.com";
     const contacts = { registrant: { firstName: "Ada", lastName: "Lovelace", email: "ada@example.org", phone: "+44.2071234567", address1: "1 Main St", city: "London", state: "London", postcode: "SW1A 1AA", country: "GB" } };
-    const order = await runtime.check("Domain", {}, { name, source: "register", years: 1, nameservers: ["ns1.host.test", "ns2.host.test"], contacts, maxPrice: 20 });
+    const order = await runtime.checkResource("Domain", {}, { name, source: "register", years: 1, nameservers: ["ns1.host.test", "ns2.host.test"], contacts, maxPrice: 20 });
     expect(order.failures).toBeUndefined();
     await emulator.resetCounters();
     expect(await failuresOf("RegistrarLock", {}, { domain: name, locked: true })).toEqual([]);

@@ -1,7 +1,7 @@
 // The safety rails as the provider process enforces them: limits from stack config, the zone rail
 // (its consent input; the rail itself runs against the live zone, proven in test/e2e/safety.test.ts), the deletion rail in the stack guard's check (no credentials needed).
 import { afterEach, describe, expect, it } from "vitest";
-import { check, diff } from "../../provider/runtime";
+import { checkResource as check, diff } from "../../provider/runtime";
 import { configureFrom, safetySettings } from "../../provider/runtime/settings";
 
 const config = (values: Record<string, string>) => ({ get: (key: string) => values[key] });
