@@ -144,6 +144,17 @@ const isMap = (value: unknown): value is Record<string, unknown> => typeof value
 /** Keys the preview adds for the reviewer (check); never the user's, never passed to the kind. */
 const PREVIEW_KEYS = ["removes", "givesBack"] as const;
 
+/** JSON with every object's keys in order, so two spellings of one value compare equal. */
+const canonicalJson = (value: unknown): string =>
+  JSON.stringify(value, (_key, v: unknown) => (isMap(v) ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) : v));
+
+/** Whether the previous inputs (engine form, as check or read left them) declare what `inputs` declare. */
+function unchangedSince(olds: Record<string, unknown>, inputs: Inputs): boolean {
+  if (isUnknown(inputs.records) || isUnknown(inputs.mode)) return false;
+  const before = Object.fromEntries(Object.entries(olds).filter(([key]) => !(PREVIEW_KEYS as readonly string[]).includes(key)));
+  return canonicalJson(before) === canonicalJson({ ...inputs, records: recordMap(inputs.records) });
+}
+
 export const dnsRecordSet: ResourceKind<typeof dnsRecordSetInputsSchema, State> = {
   inputs: dnsRecordSetInputsSchema,
   stateVersion: 2,
@@ -172,9 +183,12 @@ export const dnsRecordSet: ResourceKind<typeof dnsRecordSetInputsSchema, State> 
   // record it deletes is listed (`removes`), and each name and type it lets go of (`givesBack`), so
   // `pulumi preview --diff` names each; records the program never declared are also named in a warning.
   async prepare(ctx, olds, inputs) {
+    const sameZone = olds.domain === undefined || (olds.domain === inputs.domain && olds.profile === inputs.profile);
+    // Declared as last recorded (by the last apply, or as the refresh just read it): nothing to
+    // plan and nothing will be applied, so the preview reads nothing.
+    if (olds.domain !== undefined && sameZone && unchangedSince(olds, inputs)) return { ok: true, inputs };
     const live = await unlessGone(ctx.client, inputs.domain, () => readZone(ctx, inputs.domain));
     if (live === undefined) return { ok: true, inputs }; // create or refresh names the missing domain
-    const sameZone = olds.domain === undefined || (olds.domain === inputs.domain && olds.profile === inputs.profile);
     const managed = sameZone && isMap(olds.records) ? (olds.records as Record<string, DnsRecord>) : {};
     const refusal = unsafeChange(managed, inputs, live);
     // No property: the engine then prints the reason alone, not the whole record map beside it.

@@ -2,7 +2,8 @@
 // domain has left the account; a misread error must never do either. Proof is the API itself
 // answering HTTP 404 for the domain while the endpoint demonstrably works, or the `information`
 // route reporting a status that means the registration is no longer this account's.
-import { DomainsResellerError, isHttpNotFound, type DomainsResellerClient } from "../client";
+import { DomainsResellerError, isHttpNotFound } from "../client";
+import type { ApiClient } from "./sharedReads";
 
 /** Statuses (as WHMCS names them) after which the domain is no longer managed by this account. */
 const GONE_STATUSES = new Set(["transferred away", "cancelled", "fraud", "expired past redemption", "deleted"]);
@@ -22,7 +23,7 @@ export function isGoneStatus(info: { status: string | null | undefined; restorab
  * Decides whether `error`, thrown while working on `domain`, means the domain is gone. Anything
  * short of proof answers false, and the caller rethrows the original error.
  */
-export async function provesGone(client: DomainsResellerClient, domain: string, error: unknown): Promise<boolean> {
+export async function provesGone(client: ApiClient, domain: string, error: unknown): Promise<boolean> {
   if (!(error instanceof DomainsResellerError) || error.code !== "not_found") return false;
   try {
     const info = await client.call("information", { domain });
@@ -41,7 +42,7 @@ export async function provesGone(client: DomainsResellerClient, domain: string, 
 }
 
 /** Runs `work`; answers undefined instead when it failed because the domain is proven gone. */
-export async function unlessGone<T>(client: DomainsResellerClient, domain: string, work: () => Promise<T>): Promise<T | undefined> {
+export async function unlessGone<T>(client: ApiClient, domain: string, work: () => Promise<T>): Promise<T | undefined> {
   try {
     return await work();
   } catch (error) {

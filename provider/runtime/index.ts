@@ -11,6 +11,7 @@ import type { KindContext } from "./kind";
 import { kindNamed, type AnyKind } from "./kinds";
 import { ownershipFailures } from "./ownership";
 import { installQuietErrors, quiet } from "./quietErrors";
+import { readViews } from "./sharedReads";
 import { ConfigurationError } from "./settings-error";
 import { configureFrom, resolveSettings, type ConfigSource } from "./settings";
 import { currentState, storedState, withoutInternal, type Props } from "./state";
@@ -22,12 +23,16 @@ installQuietErrors();
 /** The serialized provider the engine put in the inputs; kept on partial states so they stay usable. */
 const PROVIDER_KEY = "__provider";
 
-function contextFor(profile: unknown, secrets: readonly string[]): KindContext {
+/** Steps that only look: they may share a read of this run (sharedReads.ts); applying reads fresh. */
+const LOOKING = new Set(["read", "check"]);
+
+function contextFor(profile: unknown, secrets: readonly string[], verb: string): KindContext {
   let client: KindContext["client"] | undefined;
   return {
     // Resolved on first use, so a kind that never calls the API (the stack guard) needs no credentials.
     get client() {
-      client ??= clientFor(resolveSettings(typeof profile === "string" ? profile : undefined));
+      const views = readViews(clientFor(resolveSettings(typeof profile === "string" ? profile : undefined)));
+      client ??= LOOKING.has(verb) ? views.shared : views.fresh;
       return client;
     },
     warn: (message) => process.stderr.write(`warning: ${scrub(message, secrets)}\n`),
@@ -42,7 +47,7 @@ async function run<T>(kindName: string, kind: AnyKind, verb: string, props: Prop
   const profile = typeof props.profile === "string" ? props.profile : undefined;
   const secrets = secretsOf(props);
   try {
-    return await withDomain(`${profile ?? ""}/${domain}`, () => work(contextFor(profile, secrets)));
+    return await withDomain(`${profile ?? ""}/${domain}`, () => work(contextFor(profile, secrets, verb)));
   } catch (error) {
     throw quiet(
       describeFailure(kindName, verb, domain, withStateHint(verb, error), (state) => {

@@ -1,12 +1,12 @@
 // The contract each resource kind implements inside the provider process. The dispatcher in
 // index.ts adapts it to Pulumi's dynamic ResourceProvider shape; kinds never see Pulumi types.
 import type { z } from "zod";
-import type { DomainsResellerClient } from "../client";
+import type { ApiClient } from "./sharedReads";
 import type { ResourceDiff } from "../model/diff";
 
 export interface KindContext {
   /** The client of the resource's credentials profile (one pool, pace and queue per profile). */
-  client: DomainsResellerClient;
+  client: ApiClient;
   /** A line in the user's terminal: the engine passes the provider's standard error through. */
   warn(message: string): void;
 }

@@ -5,12 +5,13 @@
 // registration left the account. Anything else (a timeout, a 5xx) lets the preview pass; the apply
 // reports it. One read per (credentials, domain) per provider process, shared by every resource of
 // that domain; a resource already in the state for the same domain needs no read at all.
-import { isHttpNotFound, type DomainsResellerClient } from "../client";
+import { isHttpNotFound } from "../client";
 import type { CheckFailure } from "../model/check";
 import { isUnknown } from "../model/unknown";
 import { clientFor } from "./clients";
 import { isGoneStatus } from "./gone";
 import { resolveSettings, type Settings } from "./settings";
+import { readViews, type ApiClient } from "./sharedReads";
 
 /** The kinds that work on a domain already in the account. `Domain` is not one: it brings domains in. */
 const SETTINGS_KINDS = new Set(["DnsRecordSet", "Nameservers", "RegistrarLock", "EmailForwarding", "IdProtection", "PrivateNameserver"]);
@@ -32,7 +33,7 @@ export function resetOwnership(): void {
   incoming.clear();
 }
 
-async function readVerdict(client: DomainsResellerClient, domain: string): Promise<Verdict> {
+async function readVerdict(client: ApiClient, domain: string): Promise<Verdict> {
   try {
     const info = await client.call("information", { domain });
     return isGoneStatus(info) ? { absent: true, ...(info.status ? { status: info.status } : {}) } : { absent: false };
@@ -53,7 +54,7 @@ function verdictFor(settings: Settings, profile: string | undefined, domain: str
   const key = JSON.stringify([profile ?? null, domain, settings.endpoint, settings.username]);
   let verdict = verdicts.get(key);
   if (!verdict) {
-    verdict = readVerdict(clientFor(settings), domain).catch((): Verdict => ({ absent: false }));
+    verdict = readVerdict(readViews(clientFor(settings)).shared, domain).catch((): Verdict => ({ absent: false }));
     verdicts.set(key, verdict);
   }
   return verdict;

@@ -3,6 +3,7 @@
 // looks like a glitch, and is verified by reading the zone back.
 import { fromWire, liveKey, refuseSuspiciousRead, type DnsPlan, type LiveRow, type WireRow } from "../model/dns";
 import type { KindContext } from "./kind";
+import { accountOf } from "./sharedReads";
 import { writeThenVerify } from "./verify";
 
 // How many rows each zone held at its last trustworthy read in this deployment (the preview's
@@ -11,12 +12,12 @@ import { writeThenVerify } from "./verify";
 const lastSeen = new WeakMap<object, Map<string, number>>();
 
 function seenCount(ctx: KindContext, domain: string): number {
-  return lastSeen.get(ctx.client)?.get(domain) ?? 0;
+  return lastSeen.get(accountOf(ctx.client))?.get(domain) ?? 0;
 }
 
 function remember(ctx: KindContext, domain: string, live: readonly LiveRow[]): void {
-  const counts = lastSeen.get(ctx.client) ?? new Map<string, number>();
-  lastSeen.set(ctx.client, counts);
+  const counts = lastSeen.get(accountOf(ctx.client)) ?? new Map<string, number>();
+  lastSeen.set(accountOf(ctx.client), counts);
   if (refuseSuspiciousRead(domain, live, counts.get(domain) ?? 0) === undefined) counts.set(domain, live.length);
 }
 

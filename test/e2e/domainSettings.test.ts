@@ -100,9 +100,25 @@ describe("domain settings on the real engine", () => {
     expect(result.stdout).toMatch(/10 unchanged/); // with the stack guard
     // The two merge sets on acme-shop.io counted each other's records as unmanaged at different
     // moments; a refresh that updates those counts is not drift.
+    await emulator.resetCounters();
     const check = await project.pulumi(["preview", "--refresh", "--expect-no-changes", "--non-interactive"]);
     expect(check.code, check.stdout).toBe(0);
     expect(await emulator.writes()).toBe(0);
+    // One read per route and domain however many resources and steps ask (runtime/sharedReads.ts):
+    // two record sets on acme-shop.io, each refreshed and checked, read its zone once.
+    expect(await emulator.counters()).toEqual({
+      "GET /domains/{domain}/dns": 2, // acme-shop.io, acme-widgets.co.uk
+      "GET /domains/{domain}/nameservers": 1,
+      "GET /domains/{domain}/information": 2, // ID protection of acme-shop.io, the glue of acme-labs.dev
+      "GET /domains/{domain}/lock": 1,
+      "GET /domains/{domain}/email": 1,
+    });
+  });
+
+  it("a preview of the unchanged program makes no API call at all", async () => {
+    await emulator.resetCounters();
+    await project.ok(["preview", "--expect-no-changes", "--non-interactive"]);
+    expect(await emulator.counters()).toEqual({});
   });
 
   it("changes made in the registrar's panel fail the drift check, naming each changed property", async () => {

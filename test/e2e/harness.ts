@@ -6,6 +6,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { startEmulator, type EmulatorHandle } from "../../emulator";
 import { signToken } from "../../provider/client/sign";
+import { forgetSharedReads } from "../../provider/runtime/sharedReads";
 import { pulumiEnv, repoRoot } from "../../scripts/pulumi-env.mjs";
 
 export interface PulumiResult {
@@ -154,6 +155,9 @@ export async function startTestEmulator(): Promise<TestEmulator> {
   if (!account) throw new Error("the default seed has no reseller account");
   for (const a of handle.accounts) registerCredential(a.email, a.apiKey);
   const admin = async (method: string, path: string, body?: unknown) => {
+    // An in-process test plays several Pulumi commands in one process; a change made out of band is
+    // one a later command would see, so the runtime's shared reads of this run are forgotten.
+    forgetSharedReads();
     const response = await fetch(`${handle.origin}/__admin${path}`, {
       method,
       headers: body === undefined ? {} : { "content-type": "application/json" },

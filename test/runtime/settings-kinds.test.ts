@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DomainsResellerClient } from "../../provider/client";
 import * as runtime from "../../provider/runtime";
 import { resetHandover } from "../../provider/runtime/handover";
+import { forgetSharedReads } from "../../provider/runtime/sharedReads";
 import { startTestEmulator, type TestEmulator } from "../e2e/harness";
 
 let emulator: TestEmulator;
@@ -22,6 +23,7 @@ let values: Record<string, string> = {};
 /** A later deployment (`pulumi destroy`, the next `up`): the engine starts a provider and configures it. */
 const nextDeployment = async () => {
   resetHandover(); // a new provider process
+  forgetSharedReads();
   await runtime.configure("Nameservers", { config: { get: (key: string) => values[key] } });
 };
 
@@ -48,6 +50,7 @@ describe("Nameservers", () => {
     expect(await panel.call("getNameservers", { domain })).toEqual(["ns1.cloud.test", "ns2.cloud.test"]);
 
     await panel.call("saveNameservers", { domain, ns1: "ns9.elsewhere.test", ns2: "ns2.cloud.test" });
+    await nextDeployment(); // the refresh that sees it
     const read = await runtime.read("Nameservers", id, outs);
     expect(read.inputs).toEqual({ domain, nameservers: ["ns9.elsewhere.test", "ns2.cloud.test"] });
     expect(await runtime.diff("Nameservers", id, read.props ?? {}, { domain, nameservers: ["ns1.cloud.test", "ns2.cloud.test"] })).toMatchObject({ changes: true });

@@ -1,12 +1,13 @@
 // What the account says about one domain: whether it holds it (and in what state), whether the name
 // can be registered, and what an order would cost. Reads only.
-import { DomainsResellerError, type DomainsResellerClient, type RouteResult } from "../../client";
+import { DomainsResellerError, type RouteResult } from "../../client";
+import type { ApiClient } from "../sharedReads";
 import { isGoneStatus, provesGone } from "../gone";
 
 export type Information = RouteResult<"information">;
 
 /** The domain as the account holds it, or undefined when the account does not (never held, or proven gone). */
-export async function accountDomain(client: DomainsResellerClient, name: string): Promise<Information | undefined> {
+export async function accountDomain(client: ApiClient, name: string): Promise<Information | undefined> {
   try {
     const info = await client.call("information", { domain: name });
     return isGoneStatus(info) ? undefined : info;
@@ -27,7 +28,7 @@ export function saysNotHeld(error: unknown): boolean {
 }
 
 /** The domain as the account holds it; undefined also when the API only says so in words (never orders on that alone). */
-export async function accountDomainOrWords(client: DomainsResellerClient, name: string): Promise<Information | undefined> {
+export async function accountDomainOrWords(client: ApiClient, name: string): Promise<Information | undefined> {
   try {
     return await accountDomain(client, name);
   } catch (error) {
@@ -43,7 +44,7 @@ export async function accountDomainOrWords(client: DomainsResellerClient, name: 
  * (transfer it; a registration is then refused as taken). When the two disagree for the order at
  * hand, nothing is ordered and the message says why.
  */
-export async function accountDomainForOrder(client: DomainsResellerClient, name: string, source: "register" | "transfer" | "adopt"): Promise<Information | undefined> {
+export async function accountDomainForOrder(client: ApiClient, name: string, source: "register" | "transfer" | "adopt"): Promise<Information | undefined> {
   try {
     return await accountDomain(client, name);
   } catch (error) {
@@ -66,7 +67,7 @@ export async function accountDomainForOrder(client: DomainsResellerClient, name:
  * `kind` (register by default): a premium name costs its registry price to register, transfer and
  * renew alike, and each must be quoted at what will really be billed.
  */
-export async function availability(client: DomainsResellerClient, name: string, kind: "register" | "transfer" | "renew" = "register"): Promise<{ available: boolean | undefined; premium: boolean; premiumPrice: string | undefined }> {
+export async function availability(client: ApiClient, name: string, kind: "register" | "transfer" | "renew" = "register"): Promise<{ available: boolean | undefined; premium: boolean; premiumPrice: string | undefined }> {
   const dot = name.indexOf(".");
   const results = await client.call("lookup", { searchTerm: name.slice(0, dot), tldsToInclude: [name.slice(dot)], premiumEnabled: true });
   const hit = results.find((r) => r.domainName.toLowerCase() === name);
@@ -89,13 +90,13 @@ function priceOf(pricing: Record<string, unknown>, kind: "register" | "transfer"
 }
 
 /** The price list of an order kind for `name`, and the account's currency for its TLD. */
-export async function priceList(client: DomainsResellerClient, kind: "register" | "transfer" | "renew", name: string): Promise<{ pricing: { years: number; price: string }[]; currency: string }> {
+export async function priceList(client: ApiClient, kind: "register" | "transfer" | "renew", name: string): Promise<{ pricing: { years: number; price: string }[]; currency: string }> {
   const pricing = await client.call("orderPricing", { type: kind, domain: name });
   const tld = name.slice(name.indexOf("."));
   const row = (await client.call("tldPricing", {})).find((t) => t.tld === tld);
   return { pricing, currency: row?.currencyCode ?? "" };
 }
 
-export async function creditBalance(client: DomainsResellerClient): Promise<string> {
+export async function creditBalance(client: ApiClient): Promise<string> {
   return client.call("credits", {});
 }

@@ -1,0 +1,114 @@
+// Reads shared per domain for the length of a run. A refresh reads every resource of a domain, and
+// several kinds read the same route (`information`, the DNS list); the preview's check then reads
+// the zone again. Inside one provider process (one Pulumi command) a read of a route is answered
+// once and shared by every refresh and check that asks for it, until anything writes to that
+// domain. Applying (create, update, delete) never takes a shared answer: it judges the account as
+// it is, reads it fresh, and leaves what it read for the others.
+import { routes, type DomainsResellerClient, type RouteName, type RouteParams, type RouteResult } from "../client";
+
+/**
+ * What a kind needs of the API: the client, or a view of it that shares reads. `account` is the
+ * same object for every view of one client, for bookkeeping per account (runtime/zone.ts).
+ */
+export type ApiClient = Pick<DomainsResellerClient, "call" | "serverNow"> & { readonly account?: object };
+
+/** The identity of the account behind a client or any of its views. */
+export const accountOf = (client: ApiClient): object => client.account ?? client;
+
+/** Moved on by forgetSharedReads: answers of an earlier epoch are not shared. */
+let epoch = 0;
+
+interface Entry {
+  epoch: number;
+  generation: number;
+  answer: Promise<unknown>;
+}
+
+/** The shared answers of one client (one account), and a generation per domain that every write moves on. */
+class ReadCache {
+  readonly entries = new Map<string, Entry>();
+  readonly generations = new Map<string, number>();
+  hits = 0;
+
+  generation(domain: string): number {
+    return this.generations.get(domain) ?? 0;
+  }
+
+  /** A write to `domain` started or ended: every answer read before it is stale. */
+  invalidate(domain: string): void {
+    this.generations.set(domain, this.generation(domain) + 1);
+    for (const key of [...this.entries.keys()]) if (key.startsWith(`${domain}\n`)) this.entries.delete(key);
+  }
+}
+
+const caches = new WeakMap<DomainsResellerClient, ReadCache>();
+const views = new WeakMap<DomainsResellerClient, { shared: ApiClient; fresh: ApiClient }>();
+
+const domainOf = (params: unknown): string => {
+  const domain = (params as { domain?: unknown } | null)?.domain;
+  return typeof domain === "string" ? domain.toLowerCase() : "";
+};
+
+const isRead = (route: RouteName): boolean => routes[route].method === "GET";
+
+function view(client: DomainsResellerClient, cache: ReadCache, share: boolean): ApiClient {
+  return {
+    account: client,
+    serverNow: () => client.serverNow(),
+    async call<R extends RouteName>(route: R, params: RouteParams<R>): Promise<RouteResult<R>> {
+      const domain = domainOf(params);
+      if (!isRead(route)) {
+        cache.invalidate(domain);
+        try {
+          return await client.call(route, params);
+        } finally {
+          cache.invalidate(domain);
+        }
+      }
+      // The client reads a domain in any case as the same name; so does the key.
+      const key = `${domain}\n${route}\n${JSON.stringify(domain === "" ? params : { ...params, domain })}`;
+      const generation = cache.generation(domain);
+      const held = cache.entries.get(key);
+      if (share && held && held.generation === generation && held.epoch === epoch) {
+        cache.hits += 1;
+        return (await held.answer) as RouteResult<R>;
+      }
+      const answer = client.call(route, params);
+      const entry = { epoch, generation, answer };
+      cache.entries.set(key, entry);
+      // A failed read is not an answer to share; one that a write overtook is stale.
+      answer.then(
+        () => {
+          if (cache.generation(domain) !== generation && cache.entries.get(key) === entry) cache.entries.delete(key);
+        },
+        () => {
+          if (cache.entries.get(key) === entry) cache.entries.delete(key);
+        },
+      );
+      return answer;
+    },
+  };
+}
+
+/** The two views of `client`: `shared` for refresh and check, `fresh` for applying. Stable per client. */
+export function readViews(client: DomainsResellerClient): { shared: ApiClient; fresh: ApiClient } {
+  let pair = views.get(client);
+  if (!pair) {
+    const cache = new ReadCache();
+    caches.set(client, cache);
+    pair = { shared: view(client, cache, true), fresh: view(client, cache, false) };
+    views.set(client, pair);
+  }
+  return pair;
+}
+
+/** How many reads were answered from the shared cache (for tests and benchmarks). */
+export const sharedReadHits = (client: DomainsResellerClient): number => caches.get(client)?.hits ?? 0;
+
+/**
+ * Forgets every shared answer, as a new provider process would. A provider process lives for one
+ * Pulumi command; tests that play several commands in one process call this between them.
+ */
+export function forgetSharedReads(): void {
+  epoch += 1;
+}
