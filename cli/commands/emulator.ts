@@ -11,7 +11,11 @@ const HELP = `usage: domainsreseller emulator [--port N] [--db PATH] [--seed FIL
   --seed VALUE      default (demo reseller and three domains), none, or a YAML seed file
   --admin           mount the /__admin test API (reset, drift, faults, ledger, counters, clock)
   --transfer-delay S  seconds a transfer stays pending (default 0)
-  --quiet           no per-request log lines`;
+  --quiet           no per-request log lines
+
+The emulator keeps its state with better-sqlite3, which pulumi-domainsreseller does not install
+(a native addon; stacks pointed at a real API never need it). Add it to the project that runs
+the emulator: npm install --save-dev better-sqlite3@^12`;
 
 export async function run(argv: string[]): Promise<number> {
   const parsed = parseOptions(argv, {

@@ -1,7 +1,9 @@
 // What users install is what we test: pack the package, install the tarball into a fresh project
-// outside this repository, and run `pulumi up` there against the emulator.
-import { execFileSync } from "node:child_process";
-import { mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+// outside this repository with a plain `npm install`, and run `pulumi up` there against an emulator
+// this test starts from the repository (the fresh project has no SQLite driver: it builds nothing
+// native, and its `domainsreseller emulator` says what to add).
+import { execFileSync, spawnSync } from "node:child_process";
+import { existsSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -15,10 +17,16 @@ export const locked = lock.locked;
 export const initialLocked = lock.initialLocked;
 `;
 
+/** Every compiled addon (`*.node`) under a folder. */
+function nativeAddons(folder: string): string[] {
+  return readdirSync(folder, { recursive: true, encoding: "utf8" }).filter((f) => f.endsWith(".node") && statSync(join(folder, f)).isFile());
+}
+
 describe("the packed package in a fresh project", () => {
   let emulator: TestEmulator;
   let project: Project;
   let dir: string;
+  let installLog: string;
 
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), "dr-pack-"));
@@ -35,8 +43,11 @@ describe("the packed package in a fresh project", () => {
         dependencies: { "pulumi-domainsreseller": `file:./${tarball}`, "@pulumi/pulumi": own["@pulumi/pulumi"], typescript: own.typescript, "@types/node": own["@types/node"] },
       }),
     );
-    // Optional dependencies hold the emulator's SQLite addon, which a stack pointed at an API does not need.
-    execFileSync("npm", ["install", "--no-audit", "--no-fund", "--omit=optional", "--prefer-offline"], { cwd: dir, stdio: ["ignore", "pipe", "inherit"] });
+    // A plain install, as users type it. --foreground-scripts puts every install script's output in
+    // the log, so a native build (node-gyp, prebuild-install) would show there and not only as a file.
+    const install = spawnSync("npm", ["install", "--no-audit", "--no-fund", "--prefer-offline", "--foreground-scripts"], { cwd: dir, encoding: "utf8" });
+    installLog = `${install.stdout}\n${install.stderr}`;
+    if (install.status !== 0) throw new Error(`npm install failed (exit ${install.status}):\n${installLog}`);
     emulator = await startTestEmulator();
     project = createProject("fresh", PROGRAM, { dir });
     await configureStack(project, "dev", emulator);
@@ -54,6 +65,21 @@ describe("the packed package in a fresh project", () => {
     expect(files).toContain("index.js");
     expect(files).toContain("index.d.ts");
     expect(readdirSync(installed)).not.toContain("test");
+  });
+
+  it("builds nothing native: the SQLite driver is an optional peer, not installed", () => {
+    expect(existsSync(join(dir, "node_modules", "pulumi-domainsreseller", "dist", "provider", "index.js"))).toBe(true);
+    expect(existsSync(join(dir, "node_modules", "better-sqlite3"))).toBe(false);
+    expect(installLog).not.toMatch(/node-gyp|prebuild|better-sqlite3/i);
+    expect(nativeAddons(join(dir, "node_modules"))).toEqual([]);
+  });
+
+  it("`npx domainsreseller emulator` says which package to add, and exits 1", () => {
+    const result = spawnSync("npx", ["--no-install", "domainsreseller", "emulator", "--quiet"], { cwd: dir, encoding: "utf8", timeout: 60_000 });
+    expect(result.stderr).toContain("The emulator needs the SQLite driver better-sqlite3, which is not installed.");
+    expect(result.stderr).toContain("npm install --save-dev better-sqlite3@^12");
+    expect(result.stdout).not.toContain("endpoint:");
+    expect(result.status).toBe(1);
   });
 
   it("puts the domainsreseller command on the project's path", () => {
