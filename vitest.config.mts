@@ -1,4 +1,11 @@
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { defineConfig } from "vitest/config";
+
+// In-process tests that order domains keep the provider's order journal here, not in the user's
+// state folder (engine runs get one per project home from scripts/pulumi-env.mjs).
+const orderJournal = mkdtempSync(join(tmpdir(), "dr-order-journal-"));
 
 // Two projects: fast in-process tests (pure model, client and emulator over loopback HTTP),
 // and end-to-end tests that drive the real Pulumi engine against the emulator.
@@ -12,6 +19,7 @@ export default defineConfig({
           exclude: ["test/e2e/**"],
           environment: "node",
           testTimeout: 20_000,
+          env: { DOMAINSRESELLER_ORDER_JOURNAL: orderJournal },
         },
       },
       {

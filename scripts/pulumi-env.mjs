@@ -28,6 +28,9 @@ export function pulumiEnv(home, extra = {}) {
     // Plain text output: the demo and the tests read it, and CI logs keep it.
     PULUMI_SUPPRESS_COPILOT_LINK: "true",
     NO_COLOR: "1",
+    // The provider's journal of orders in flight, per project home: runs of one project share it,
+    // and no run here leaves a note in the user's own state folder.
+    DOMAINSRESELLER_ORDER_JOURNAL: join(home, "order-journal"),
     ...extra,
   };
 }

@@ -13,4 +13,4 @@ export { afterAmbiguousRenewal, expiryDay, renewalDue, retryConsent, settleRenew
 export { decideCreate, orderParams, type CreateDecision, type CreateFacts, type OrderParams } from "./order";
 export { dayOf, domainState, inputsOfState, transferStatusOf, type DomainLive, type DomainState, type StateParts, type TransferFacts, type TransferStatus } from "./state";
 export { diffDomain, type DomainDiff } from "./diff";
-export { retryOrderConsent, unsettledOrderMessage, type UnsettledOrder } from "./unsettledOrder";
+export { retryOrderConsent, unrecordedOrderMessage, unsettledOrderMessage, type UnsettledOrder } from "./unsettledOrder";

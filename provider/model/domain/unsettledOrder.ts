@@ -30,3 +30,16 @@ export function unsettledOrderMessage(domain: string, order: UnsettledOrder): st
     `If your provider confirms the ${what} failed, allow one more attempt: pulumi config set domainsreseller:retryOrder ${retryOrderConsent(domain, order)}`
   );
 }
+
+/**
+ * An order a run sent and never recorded (it was killed before its step ended): the journal of
+ * this machine remembers it (runtime/domain/journal.ts). Same checks and consent as a waiting order.
+ */
+export function unrecordedOrderMessage(domain: string, order: UnsettledOrder): string {
+  const what = order.kind === "register" ? "registration" : "transfer";
+  return (
+    `a ${what} of ${domain} was sent at ${order.sentAt} by a run that ended before recording it (interrupted or killed), ` +
+    "and the account does not show the domain yet, so it is not ordered again: that order may still be on its way. " +
+    unsettledOrderMessage(domain, order).replace(/^.*?so it is not ordered again \(/, "(")
+  );
+}

@@ -19,6 +19,7 @@ import {
   retryOrderConsent,
   settleRenewal,
   transferStatusOf,
+  unrecordedOrderMessage,
   unsettledOrderMessage,
   type DomainInputs,
   type DomainState,
@@ -27,11 +28,13 @@ import {
   type UnsettledOrder,
   type UnsettledRenewal,
 } from "../../model/domain";
+import { isDomainsResellerError } from "../../client";
 import { clientFor } from "../clients";
 import type { KindContext, ResourceKind } from "../kind";
 import { resolveSettings } from "../settings";
 import { PartialApplyError } from "../kind";
 import { accountDomain, accountDomainForOrder, accountDomainOrWords, availability, type Information } from "./account";
+import { noteOrder, settleOrderNote, unrecordedOrder } from "./journal";
 import { OrderOutcomeUnknown, orderOnce } from "./order";
 import { safetySettings } from "../settings";
 import { checkCharge, noteExpiry, noteRenewalWaiting } from "./charge";
@@ -84,21 +87,37 @@ async function placeOrder(ctx: KindContext, inputs: DomainInputs): Promise<{ id:
   const outcome = await quoteOrder(ctx, kind, inputs.name, inputs.years ?? 0);
   const failures = await quoteFailures(ctx, inputs, outcome);
   if (failures.length > 0 || outcome.quote === undefined) throw new Error(failures.map((f) => `${f.property}: ${f.reason}`).join("; "));
+  const earlier = unrecordedOrder(inputs.name, ctx.client.serverNow());
+  if (earlier !== undefined) {
+    const order: UnsettledOrder = { kind: earlier.kind, sentAt: earlier.sentAt, answered: false, quote: null };
+    if (!safetySettings().retryOrder.includes(retryOrderConsent(inputs.name, order))) throw new Error(unrecordedOrderMessage(inputs.name, order));
+  }
   const sentAt = ctx.client.serverNow().toISOString();
+  noteOrder({ kind, name: inputs.name, sentAt });
+  // Every way out of here hands the outcome to the state (or proves nothing was charged); only a
+  // process that dies on the way leaves the note for the next run.
+  try {
+    return await sendOrder(ctx, inputs, kind, outcome.quote, sentAt);
+  } finally {
+    settleOrderNote(inputs.name);
+  }
+}
+
+async function sendOrder(ctx: KindContext, inputs: DomainInputs, kind: "register" | "transfer", quote: Quote, sentAt: string): Promise<{ id: string; state: DomainState }> {
   let sent: "done" | "confirmed";
   try {
     sent = await orderOnce(kind, inputs.name, () => ctx.client.call(kind, orderParams(inputs) as never), async () => (await accountDomainOrWords(ctx.client, inputs.name)) !== undefined);
   } catch (error) {
     if (!(error instanceof OrderOutcomeUnknown)) throw error;
-    const order: UnsettledOrder = { kind, sentAt, answered: false, quote: outcome.quote };
+    const order: UnsettledOrder = { kind, sentAt, answered: false, quote };
     throw new PartialApplyError(inputs.name, waitingState(inputs, order), new Error(unsettledOrderMessage(inputs.name, order)));
   }
   const after = await accountDomainOrWords(ctx.client, inputs.name);
   if (after === undefined) {
-    const order: UnsettledOrder = { kind, sentAt, answered: true, quote: outcome.quote };
+    const order: UnsettledOrder = { kind, sentAt, answered: true, quote };
     throw new PartialApplyError(inputs.name, waitingState(inputs, order), new Error(unsettledOrderMessage(inputs.name, order)));
   }
-  const state = await observe(ctx, inputs, after, outcome.quote, transferStatusOf({ info: after, source: kind }));
+  const state = await observe(ctx, inputs, after, quote, transferStatusOf({ info: after, source: kind }));
   // The order went through although its answer was lost: recorded, so nothing paid for is orphaned.
   if (sent === "confirmed") throw new PartialApplyError(inputs.name, state, new Error(`the ${kind} answer was lost; the account shows ${inputs.name}, so it is recorded as created (charged once)`));
   return { id: inputs.name, state };
@@ -155,12 +174,28 @@ async function syncTransfer(ctx: KindContext, name: string): Promise<{ status: T
   return { status: transferStatusOf({ sync }), reason: sync.reason };
 }
 
+/** The client's account of what happened, without its generic advice (the sentence around it gives the specific one). */
+const withoutAdvice = (error: Error) => error.message.replace(/\. What to do: [\s\S]*$/, "");
+
 /** Saves the declared contacts when the live ones differ; `inForce` is the state to record should the save not hold. */
 async function saveContacts(ctx: KindContext, inForce: () => Promise<DomainState>, news: DomainInputs): Promise<void> {
   if (news.contacts === undefined) return;
   const live = await ctx.client.call("getContacts", { domain: news.name });
   if (diffContacts(news.contacts, contactsFromLive(live, news.contacts)).length === 0) return;
-  await ctx.client.call("saveContacts", { domain: news.name, contactdetails: contactsToSaveParams(news.contacts, live) });
+  try {
+    await ctx.client.call("saveContacts", { domain: news.name, contactdetails: contactsToSaveParams(news.contacts, live) });
+  } catch (error) {
+    // The save may bill (a registrant change is a paid trade on some TLDs): a lost answer is
+    // settled by reading the contacts, never by sending the save again.
+    if (!isDomainsResellerError(error, "outcome_unknown")) throw error;
+    const pending = diffContacts(news.contacts, contactsFromLive(await ctx.client.call("getContacts", { domain: news.name }), news.contacts));
+    if (pending.length === 0) return;
+    throw new Error(
+      `the contact change of ${news.name} was sent but its answer was lost (${withoutAdvice(error)}), and a read right after still shows different ${pending.join(", ")}. ` +
+        `It was NOT sent again: the registrar may still apply it. The next \`pulumi up\` reads the contacts first and sends the change only if they still differ ` +
+        `(check with \`npx domainsreseller call GET /domains/${news.name}/contact\`).`,
+    );
+  }
   const still = diffContacts(news.contacts, contactsFromLive(await ctx.client.call("getContacts", { domain: news.name }), news.contacts));
   if (still.length > 0) throw new PartialApplyError(news.name, await inForce(), new Error(`the registrar accepted the contact change of ${news.name} but still shows different ${still.join(", ")}`));
 }
@@ -194,6 +229,8 @@ export const domain: ResourceKind<typeof domainInputsSchema, DomainState> = {
     const decision = decideCreate({ name: inputs.name, source: inputs.source, inAccount: info !== undefined, available });
     if (decision.action === "refuse") throw new Error(decision.reason);
     if (decision.action === "adopt") {
+      // An order a killed run left unrecorded shows in the account now: this adoption records it.
+      settleOrderNote(inputs.name);
       const pending = transferStatusOf({ info, source: inputs.source });
       const observeAdopted = () => observe(ctx, inputs as DomainInputs, info as Information, null, pending);
       // Declared contacts apply from the first `up`, as they would on an update.
@@ -305,6 +342,27 @@ export const domain: ResourceKind<typeof domainInputsSchema, DomainState> = {
       return;
     }
     if ((await accountDomain(ctx.client, state.name)) === undefined) return;
-    await ctx.client.call("release", { domain: state.name, transfertag: state.releaseTag ?? "" });
+    const tag = state.releaseTag ?? "";
+    try {
+      await ctx.client.call("release", { domain: state.name, transfertag: tag });
+    } catch (error) {
+      // Sent once: a lost answer is settled by reading the account, never by releasing again.
+      if (!isDomainsResellerError(error, "outcome_unknown")) throw error;
+      const still = await accountDomain(ctx.client, state.name);
+      if (still === undefined) return;
+      throw new Error(
+        `the release of ${state.name} to ${tag} was sent but its answer was lost (${withoutAdvice(error)}), and the account still shows the domain (${still.status ?? "no status"}). ` +
+          `It was NOT sent again: the registrar may still carry it out. Check with \`npx domainsreseller call GET /domains/${state.name}/information\`; ` +
+          "the next `pulumi up` (or `destroy`) reads the account first and sends the release again only if the domain is still there.",
+      );
+    }
+    // Accepted is not done: a release acknowledged and not carried out would leave the stack without a domain the account still holds.
+    const after = await accountDomain(ctx.client, state.name);
+    if (after !== undefined) {
+      throw new Error(
+        `the registrar accepted the release of ${state.name} to ${tag} but the account still shows the domain (${after.status ?? "no status"}), so it stays in the stack. ` +
+          "Nothing else was sent; run `pulumi up` again to send the release once more, or ask your provider why it was not carried out.",
+      );
+    }
   },
 };
