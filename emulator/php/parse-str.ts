@@ -9,7 +9,20 @@
  * - inside brackets spaces are kept (`[First Name]`), leading whitespace of an index is dropped;
  * - an unclosed first bracket turns into `_` (`a[b` → `a_b`), a later unclosed one ends the name;
  * - a repeated scalar key: the last one wins (so a body repeating `domain` is fine).
+ *
+ * And PHP's two input limits, at their php.ini defaults (they bound the work a hostile body causes):
+ * - max_input_nesting_level (64): a name with more bracket levels is dropped, and so is everything
+ *   already stored under its top-level name (`zend_symtable_str_del` in php_register_variable_ex);
+ * - max_input_vars (1000): later variables are not read. The two readers count differently
+ *   (main/php_variables.c): the query string's (treat_data) counts non-empty pairs and stops
+ *   before the 1001st; the form body's (add_post_vars) counts every `&`-separated pair, empty
+ *   ones included, and checks after storing, so it reads 1001 and stops before the 1002nd.
  */
+
+/** PHP's default max_input_nesting_level: bracket levels a variable name may have. */
+export const MAX_INPUT_NESTING_LEVEL = 64;
+/** PHP's default max_input_vars: variables read from a query string (from a body, one more: above). */
+export const MAX_INPUT_VARS = 1000;
 
 export type PhpValue = string | PhpValue[] | { [key: string]: PhpValue };
 
@@ -22,6 +35,11 @@ class PhpArray {
     const k = key ?? String(this.nextIndex);
     if (mayBeInteger(k) && INTEGER_KEY.test(k)) this.nextIndex = Math.max(this.nextIndex, Number(k) + 1);
     this.entries.set(k, value);
+  }
+
+  /** Removes `key`; PHP's next free index is not lowered (zend_hash keeps nNextFreeElement). */
+  delete(key: string): void {
+    this.entries.delete(key);
   }
 
   /** The child array at `key`, replacing a scalar there (PHP does the same). */
@@ -98,8 +116,18 @@ function isHex(c: number): boolean {
   return (c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x46) || (c >= 0x61 && c <= 0x66);
 }
 
+/**
+ * A raw variable name split into its base and bracket path; `tooDeep` when it has more levels
+ * than PHP allows (then only the base matters: PHP drops the variable and that base).
+ */
+export interface SplitName {
+  base: string;
+  path: (string | null)[];
+  tooDeep?: true;
+}
+
 /** Splits a raw variable name into its base and bracket path, or null when PHP would drop it. */
-export function splitName(rawName: string): { base: string; path: (string | null)[] } | null {
+export function splitName(rawName: string): SplitName | null {
   const name = rawName.replace(/^ +/, "");
   const open = name.indexOf("[");
   const close = open >= 0 ? name.indexOf("]", open) : -1;
@@ -113,6 +141,9 @@ export function splitName(rawName: string): { base: string; path: (string | null
   const path: (string | null)[] = [];
   let rest = name.slice(open);
   while (rest.startsWith("[")) {
+    // PHP counts a level before it looks for its "]", so an unclosed 65th bracket is too deep too.
+    // Stopping here also bounds the work on a name of 300,000 brackets.
+    if (path.length === MAX_INPUT_NESTING_LEVEL) return { base, path, tooDeep: true };
     const end = rest.indexOf("]");
     if (end < 0) break; // a later unclosed bracket ends the name, as in PHP
     const index = rest.slice(1, end).replace(/^[ \t\r\n]+/, "");
@@ -126,12 +157,11 @@ export function splitName(rawName: string): { base: string; path: (string | null
 // decoded and split form of a raw (still encoded) name is memoised: that is most of the parse.
 // The result depends on the name alone and is only read; the map is bounded in entries and in
 // name length, and simply starts over when full.
-type SplitName = ReturnType<typeof splitName>;
-const nameMemo = new Map<string, SplitName>();
+const nameMemo = new Map<string, SplitName | null>();
 const NAME_MEMO_SIZE = 2048;
 const NAME_MEMO_MAX_LENGTH = 200;
 
-function splitRawName(encoded: string): SplitName {
+function splitRawName(encoded: string): SplitName | null {
   let split = nameMemo.get(encoded);
   if (split !== undefined) return split;
   split = splitName(phpUrlDecode(encoded));
@@ -142,23 +172,48 @@ function splitRawName(encoded: string): SplitName {
   return split;
 }
 
-/** Parses a query string or form body into the value PHP would put in `$_POST`. */
-export function parseStr(body: string): { [key: string]: PhpValue } {
+/**
+ * Parses a query string or form body into the value PHP would put in `$_GET` / `$_POST`:
+ * `source` picks which of PHP's two readers (and variable counts) applies.
+ */
+export function parseStr(input: string, source: "body" | "query" = "body"): { [key: string]: PhpValue } {
   const root = new PhpArray();
-  for (const pair of body.split("&")) {
-    if (pair === "") continue;
-    const eq = pair.indexOf("=");
-    const split = splitRawName(eq < 0 ? pair : pair.slice(0, eq));
-    if (!split) continue;
-    const value = eq < 0 ? "" : phpUrlDecode(pair.slice(eq + 1));
-    let target = root;
-    let key: string | null = split.base;
-    for (const index of split.path) {
-      target = target.child(key);
-      key = index;
+  let count = 0;
+  // Walked with indexOf rather than split("&"): a 1 MiB body of "&&&…" would otherwise become an
+  // array of a million strings, of which at most 1001 are read.
+  for (let pos = 0; pos < input.length; ) {
+    let amp = input.indexOf("&", pos);
+    if (amp < 0) amp = input.length;
+    const pair = input.slice(pos, amp);
+    pos = amp + 1;
+    if (source === "query") {
+      if (pair === "") continue; // strtok skips empty pairs: they do not count
+      if (++count > MAX_INPUT_VARS) break;
+      store(root, pair);
+    } else {
+      if (pair !== "") store(root, pair);
+      if (++count > MAX_INPUT_VARS) break;
     }
-    target.set(key, value);
   }
   const out = root.toPlain();
   return Array.isArray(out) ? Object.fromEntries(out.map((v, i) => [String(i), v])) : (out as { [key: string]: PhpValue });
+}
+
+/** One `name=value` pair into the tree, as php_register_variable_ex does. */
+function store(root: PhpArray, pair: string): void {
+  const eq = pair.indexOf("=");
+  const split = splitRawName(eq < 0 ? pair : pair.slice(0, eq));
+  if (!split) return;
+  if (split.tooDeep) {
+    root.delete(split.base);
+    return;
+  }
+  const value = eq < 0 ? "" : phpUrlDecode(pair.slice(eq + 1));
+  let target = root;
+  let key: string | null = split.base;
+  for (const index of split.path) {
+    target = target.child(key);
+    key = index;
+  }
+  target.set(key, value);
 }
