@@ -51,12 +51,20 @@ const domainOf = (params: unknown): string => {
 
 const isRead = (route: RouteName): boolean => routes[route].method === "GET";
 
+/**
+ * POST routes that change nothing in the account: the searches, and the domain syncs, which only
+ * ask the registry for its view (the registry's answer is the sync's own result). They neither
+ * share an answer nor make the domain's answers stale.
+ */
+const LOOKS_ONLY = new Set<RouteName>(["lookup", "suggestions", "sync", "transferSync"]);
+
 function view(client: DomainsResellerClient, cache: ReadCache, share: boolean): ApiClient {
   return {
     account: client,
     serverNow: () => client.serverNow(),
     async call<R extends RouteName>(route: R, params: RouteParams<R>): Promise<RouteResult<R>> {
       const domain = domainOf(params);
+      if (LOOKS_ONLY.has(route)) return client.call(route, params);
       if (!isRead(route)) {
         cache.invalidate(domain);
         try {

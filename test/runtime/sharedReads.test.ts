@@ -44,6 +44,16 @@ describe("shared reads", () => {
     expect(sent).toEqual(["getDns a.com", "getLock b.com", "saveLock a.com", "getDns a.com"]);
   });
 
+  it("a sync asks the registry and changes nothing: answers stay shared, and it is never shared itself", async () => {
+    const { client, sent } = countingClient();
+    const { shared } = readViews(client);
+    await shared.call("information", { domain: "a.com" });
+    await shared.call("sync", { domain: "a.com" });
+    await shared.call("sync", { domain: "a.com" });
+    await shared.call("information", { domain: "a.com" });
+    expect(sent).toEqual(["information a.com", "sync a.com", "sync a.com"]);
+  });
+
   it("a read the write overtook is not kept", async () => {
     const { client, sent } = countingClient();
     const { shared, fresh } = readViews(client);

@@ -1,0 +1,236 @@
+/**
+ * The provider at portfolio scale against the engine's floor, on the real Pulumi CLI.
+ *
+ * For each N (default 10 and 100): the emulator account holds N domains (bench/stack-programs.ts),
+ * and a program declares per domain a Domain (adopt), a merge DnsRecordSet of 3 records,
+ * Nameservers, RegistrarLock, EmailForwarding, IdProtection, and on every tenth domain a
+ * PrivateNameserver. Timed: `up` (adopts and converges), a no-op `up`, `preview`,
+ * `preview --refresh`, `destroy`. Each is also run on the floor, a program of as many no-op dynamic
+ * resources, right after it (so both see the same machine load); ratio = provider / floor. At
+ * N = 100 a few more runs measure `--parallel 32` and `PULUMI_PARALLEL_DIFF`.
+ *
+ * Run: `npm run bench -- stack [N ...]` (e.g. `stack 10 100 1000`), or after a build of
+ * .bench-build: `node .bench-build/bench/stack.js 10 100 [--no-extras]` (`--from-json` redraws the plot
+ * and reprints the tables from docs/benchmarks-stack.json, running nothing). Needs dist/ built
+ * (`npm run build`). Writes docs/benchmarks-stack.json and docs/benchmarks-stack.svg.
+ */
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
+import { cpus, loadavg, totalmem } from "node:os";
+import { join } from "node:path";
+import { startEmulator, type EmulatorHandle } from "../emulator";
+import { declaredDomain, floorProgram, providerResourceCount, PROVIDER_PROGRAM, seedDomain } from "./stack-programs";
+import { createProject, repoRoot, type CommandResult, type Project } from "./stack-project";
+import { cpuTable, routeBreakdown, slopes, slopeTable, svg, table, targetLines, targets, type OpResult, type Side, type SizeResult } from "./stack-report";
+
+const EMAIL = "bench@example.com";
+const API_KEY = "bench-stack-key";
+/** High enough that pacing never waits (docs/client.md: any positive number; the default is 120). */
+const REQUESTS_PER_MINUTE = 100_000;
+/** As wide as the engine's widest parallelism measured here (32), so the client's pool never queues the engine. */
+const MAX_CONCURRENCY = 32;
+const STACK = "bench";
+
+interface Op {
+  key: string;
+  label: string;
+  args: string[];
+  env?: Record<string, string>;
+}
+
+// --expect-no-changes makes the three runs that should change nothing prove it; a run that finds
+// changes still completes (and is timed), and is flagged in the table.
+const OPS: Op[] = [
+  { key: "up", label: "up (adopt)", args: ["up", "--yes"] },
+  { key: "noop", label: "up (no-op)", args: ["up", "--yes", "--expect-no-changes"] },
+  { key: "preview", label: "preview", args: ["preview", "--expect-no-changes"] },
+  { key: "refresh", label: "preview --refresh", args: ["preview", "--refresh", "--expect-no-changes"] },
+  { key: "destroy", label: "destroy", args: ["destroy", "--yes"] },
+];
+
+/** At N = 100: the sequence again with the engine's parallelism raised (default: 4 × GOMAXPROCS = 8 here), diffs in parallel, and a second no-op. */
+const EXTRAS: Op[] = [
+  { key: "up-p32", label: "up (adopt) --parallel 32", args: ["up", "--yes", "--parallel", "32"] },
+  { key: "noop-pdiff", label: "up (no-op) PULUMI_PARALLEL_DIFF=true", args: ["up", "--yes", "--expect-no-changes"], env: { PULUMI_PARALLEL_DIFF: "true" } },
+  // The first no-op after an adopting `up` still rewrites the checkpoint (docs/benchmarks.md says why): a second one shows the steady state.
+  { key: "noop-again", label: "up (no-op), second in a row", args: ["up", "--yes", "--expect-no-changes"] },
+  { key: "refresh-p32", label: "preview --refresh --parallel 32", args: ["preview", "--refresh", "--expect-no-changes", "--parallel", "32"] },
+  { key: "destroy-p32", label: "destroy --parallel 32", args: ["destroy", "--yes", "--parallel", "32"] },
+];
+const EXTRAS_AT = 100;
+
+/** Every POST that changes nothing (as the e2e harness counts writes): searches and syncs only read. */
+const READ_ONLY_POSTS = new Set(["POST /domains/lookup", "POST /domains/lookup/suggestions", "POST /domains/{domain}/sync", "POST /domains/{domain}/transfersync"]);
+
+async function admin(emulator: EmulatorHandle, method: string, path: string, body?: unknown): Promise<unknown> {
+  const response = await fetch(`${emulator.origin}/__admin${path}`, {
+    method,
+    headers: body === undefined ? {} : { "content-type": "application/json" },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  const text = await response.text();
+  if (!response.ok) throw new Error(`emulator admin ${method} ${path}: ${response.status} ${text}`);
+  return text === "" ? undefined : JSON.parse(text);
+}
+
+async function seed(emulator: EmulatorHandle, n: number): Promise<void> {
+  await admin(emulator, "POST", "/accounts", { email: EMAIL, apiKey: API_KEY, credit: "1000.00" });
+  // Eight at a time: quick, and the admin API sees no more than a test would send.
+  for (let start = 0; start < n; start += 8) {
+    const batch = Array.from({ length: Math.min(8, n - start) }, (_, k) => admin(emulator, "POST", "/domains", seedDomain(EMAIL, start + k)));
+    await Promise.all(batch);
+  }
+}
+
+/** Runs `op` in `project`; a run with --expect-no-changes that found changes is kept and flagged. */
+async function timed(project: Project, op: Op): Promise<Side> {
+  const load = loadavg()[0] ?? 0;
+  const before = process.cpuUsage();
+  const result: CommandResult = await project.run(op.args, op.env ? { env: op.env } : {});
+  const used = process.cpuUsage(before);
+  const unexpectedChanges = result.code !== 0 && /no changes were expected/.test(result.output);
+  if (result.code !== 0 && !unexpectedChanges) throw new Error(`pulumi ${op.args.join(" ")} exited ${result.code} in ${project.dir}\n${result.output}`);
+  if (unexpectedChanges) process.stdout.write(`  ! ${op.label}: the engine found changes where none were expected\n${result.output.slice(-4000)}\n`);
+  return {
+    seconds: result.seconds,
+    rssMb: result.providerRssMb,
+    rssSampledMb: result.providerRssSampledMb,
+    providerProcesses: result.providerProcesses,
+    cpuSeconds: result.cpuSeconds,
+    stateKb: project.stateBytes() / 1024,
+    benchCpuSeconds: (used.user + used.system) / 1e6,
+    load,
+    ...(unexpectedChanges ? { unexpectedChanges } : {}),
+  };
+}
+
+const cpuLine = (side: Side): string => [side.cpuSeconds.engine, side.cpuSeconds.program, side.cpuSeconds.provider, side.benchCpuSeconds].map((c) => c.toFixed(1)).join("/");
+
+async function runOps(ops: readonly Op[], n: number, provider: Project, floor: Project, emulator: EmulatorHandle): Promise<OpResult[]> {
+  const results: OpResult[] = [];
+  for (const op of ops) {
+    await admin(emulator, "DELETE", "/counters");
+    const p = await timed(provider, op);
+    const routes = (await admin(emulator, "GET", "/counters")) as Record<string, number>;
+    const f = await timed(floor, op);
+    const calls = Object.values(routes).reduce((a, b) => a + b, 0);
+    const writes = Object.entries(routes)
+      .filter(([route]) => route.startsWith("POST ") && !READ_ONLY_POSTS.has(route))
+      .reduce((a, [, c]) => a + c, 0);
+    const result: OpResult = { key: op.key, label: op.label, provider: p, floor: f, ratio: p.seconds / f.seconds, calls, callsPerDomain: calls / n, writes, routes };
+    results.push(result);
+    process.stdout.write(
+      `  N=${n} ${op.label.padEnd(38)} provider ${p.seconds.toFixed(1).padStart(6)} s  floor ${f.seconds.toFixed(1).padStart(6)} s  ratio ${result.ratio.toFixed(2)}  calls ${calls} (${result.callsPerDomain.toFixed(2)}/domain)  writes ${writes}  RSS ${p.rssMb.toFixed(0)}/${f.rssMb.toFixed(0)} MiB  load ${p.load.toFixed(1)}\n` +
+        `    CPU s engine/program/provider/bench process: provider run ${cpuLine(p)}, floor run ${cpuLine(f)}; state ${p.stateKb.toFixed(0)}/${f.stateKb.toFixed(0)} KiB\n`,
+    );
+  }
+  return results;
+}
+
+async function runSize(n: number, extras: boolean): Promise<SizeResult> {
+  const started = performance.now();
+  const emulator = await startEmulator({ port: 0, admin: true, seed: "none" });
+  const resources = providerResourceCount(n);
+  const portfolio = Array.from({ length: n }, (_, i) => declaredDomain(i));
+  const provider = createProject(`bench-stack-p${n}`, { "index.ts": PROVIDER_PROGRAM, "portfolio.json": `${JSON.stringify(portfolio, null, 1)}\n` });
+  const floor = createProject(`bench-stack-f${n}`, { "index.ts": floorProgram(resources) });
+  try {
+    await seed(emulator, n);
+    for (const project of [provider, floor]) await project.ok(["stack", "init", STACK, "--non-interactive"]);
+    await provider.ok([
+      "config", "set-all",
+      "--plaintext", `domainsreseller:endpoint=${emulator.endpoint}`,
+      "--plaintext", `domainsreseller:username=${EMAIL}`,
+      "--plaintext", `domainsreseller:requestsPerMinute=${REQUESTS_PER_MINUTE}`,
+      "--plaintext", `domainsreseller:maxConcurrency=${MAX_CONCURRENCY}`,
+    ]);
+    // Secrets go through standard input, never the command line.
+    await provider.ok(["config", "set", "--secret", "domainsreseller:apiKey"], { stdin: API_KEY });
+    process.stdout.write(`N=${n}: ${n} domains seeded, ${resources} resources per program\n`);
+    const ops = await runOps(OPS, n, provider, floor, emulator);
+    const extraOps = extras ? await runOps(EXTRAS, n, provider, floor, emulator) : [];
+    return { n, resources, ops, extras: extraOps, totalSeconds: (performance.now() - started) / 1000 };
+  } finally {
+    provider.cleanup();
+    floor.cleanup();
+    await emulator.close();
+  }
+}
+
+function parseArgs(argv: readonly string[]): { sizes: number[]; extras: boolean } {
+  const sizes = argv.filter((a) => /^\d+$/.test(a)).map(Number).filter((n) => n > 0);
+  return { sizes: sizes.length > 0 ? [...new Set(sizes)].sort((a, b) => a - b) : [10, 100], extras: !argv.includes("--no-extras") };
+}
+
+const JSON_PATH = join(repoRoot, "docs", "benchmarks-stack.json");
+const SVG_PATH = join(repoRoot, "docs", "benchmarks-stack.svg");
+
+interface Stored {
+  date: string;
+  machine: string;
+  loadAverageAtEnd: number[];
+  settings: Record<string, unknown>;
+  sizes: SizeResult[];
+}
+
+/** Prints the tables and the targets, and writes the JSON and the plot. */
+function publish(stored: Stored): void {
+  const slopeList = slopes(stored.sizes);
+  const targetList = targets(stored.sizes);
+  const report = [
+    "",
+    table(stored.sizes),
+    "",
+    "CPU by process (sampled every 200 ms from /proc):",
+    cpuTable(stored.sizes),
+    "",
+    "API calls per domain, by route:",
+    routeBreakdown(stored.sizes),
+    "",
+    "Cost of one more domain:",
+    slopeTable(slopeList),
+    "",
+    "Targets:",
+    targetLines(targetList),
+  ].join("\n");
+  process.stdout.write(`${report}\n`);
+  writeFileSync(JSON_PATH, `${JSON.stringify({ ...stored, slopes: slopeList, targets: targetList }, null, 2)}\n`);
+  writeFileSync(SVG_PATH, svg(stored.sizes, `pulumi-domainsreseller at portfolio scale: wall time against N (${stored.date.slice(0, 10)})`));
+  process.stdout.write("written: docs/benchmarks-stack.json, docs/benchmarks-stack.svg\n");
+}
+
+export async function main(argv = process.argv.slice(2)): Promise<SizeResult[]> {
+  // Redraws the plot and reprints the tables from the stored figures, running nothing.
+  if (argv.includes("--from-json")) {
+    const stored = JSON.parse(readFileSync(JSON_PATH, "utf8")) as Stored;
+    publish(stored);
+    return stored.sizes;
+  }
+  const { sizes, extras } = parseArgs(argv);
+  if (!existsSync(join(repoRoot, "dist", "provider", "runtime", "index.js"))) {
+    throw new Error("the program resolves pulumi-domainsreseller from dist/, which is not built: run `npm run build` first");
+  }
+  const date = new Date().toISOString();
+  const machine = `node ${process.version}, ${cpus().length} cores, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, load average at start ${loadavg().map((l) => l.toFixed(1)).join(" ")}`;
+  process.stdout.write(`${machine}\nrequestsPerMinute ${REQUESTS_PER_MINUTE}, maxConcurrency ${MAX_CONCURRENCY}, engine --parallel default (8 on 2 cores)\n`);
+  const results: SizeResult[] = [];
+  for (const n of sizes) {
+    const result = await runSize(n, extras && n === EXTRAS_AT);
+    results.push(result);
+    process.stdout.write(`N=${n}: ${result.totalSeconds.toFixed(0)} s in total (seeding, set-up, ${result.ops.length + result.extras.length} commands on each program)\n`);
+  }
+  publish({
+    date,
+    machine,
+    loadAverageAtEnd: loadavg(),
+    settings: { requestsPerMinute: REQUESTS_PER_MINUTE, maxConcurrency: MAX_CONCURRENCY, engineParallelDefault: "4 × GOMAXPROCS" },
+    sizes: results,
+  });
+  return results;
+}
+
+if (require.main === module) {
+  main().catch((error: unknown) => {
+    process.stderr.write(`${error instanceof Error ? error.stack : String(error)}\n`);
+    process.exitCode = 1;
+  });
+}
