@@ -103,7 +103,7 @@ import * as dr from "pulumi-domainsreseller";
 
 interface Declared {
   domain: string;
-  records: { name: string; type: string; value: string; priority?: number }[];
+  records: { name: string; type: dr.DnsRecordType; value: string; priority?: number }[];
   nameservers: string[];
   locked: boolean;
   forwards: { from: string; to: string }[];

@@ -1,7 +1,7 @@
 // pulumi-domainsreseller: Pulumi resources for the ModulesGarden Domains Reseller API.
 export { RegistrarLock, type RegistrarLockArgs } from "./resources/registrarLock";
 export { Domain, type DomainArgs, type DomainContact, type DomainContacts } from "./resources/domain";
-export { DnsRecordSet, type DnsRecordSetArgs, type DnsRecord } from "./resources/dnsRecordSet";
+export { DnsRecordSet, type DnsRecordSetArgs, type DnsRecord, type DnsRecordType } from "./resources/dnsRecordSet";
 export { Nameservers, type NameserversArgs } from "./resources/nameservers";
 export { EmailForwarding, type EmailForwardingArgs, type EmailForward } from "./resources/emailForwarding";
 export { IdProtection, type IdProtectionArgs } from "./resources/idProtection";

@@ -44,7 +44,7 @@ export async function run(argv: string[]): Promise<number> {
   try {
     seed = seedArg === "default" || seedArg === "none" ? seedArg : loadSeedFile(seedArg);
   } catch (error) {
-    return usageError((error as Error).message);
+    return usageError(`--seed ${seedArg}: ${(error as Error).message}; pass a readable YAML seed file, or default or none`);
   }
 
   const emu = await startEmulator({

@@ -1,14 +1,21 @@
 import * as pulumi from "@pulumi/pulumi";
+import type { RecordType } from "../model/dns/types";
 import { checkClaim, CLAIM_KEY } from "./claims";
 import { declared } from "./internal/stackGuard";
 import { shimFor } from "./shim";
+
+/**
+ * A record type the API stores, in upper or lower case (the check accepts either). A closed set, so
+ * a misspelt type such as "AAA" fails to compile instead of failing the preview.
+ */
+export type DnsRecordType = RecordType | Lowercase<RecordType>;
 
 /** One DNS record, relative to the zone. */
 export interface DnsRecord {
   /** The name relative to the zone: "@" for the apex, "www", "_dmarc", "*.dev". A full name inside the zone ("www.example.com.") is accepted and made relative. */
   name: pulumi.Input<string>;
-  /** A, AAAA, CNAME, MX, TXT, SRV, CAA, NS, URL, FRAME or MXE (the types the API stores; the upstream registrar decides which it serves). */
-  type: pulumi.Input<string>;
+  /** A, AAAA, CNAME, MX, TXT, SRV, CAA, NS, URL, FRAME or MXE, in upper or lower case (the types the API stores; the upstream registrar decides which it serves). */
+  type: pulumi.Input<DnsRecordType>;
   /** The address, host name or text. TXT without outer quotes (quoted strings are joined); SRV as "weight port target"; CAA as `flags tag "value"`. */
   value: pulumi.Input<string>;
   /** MX and SRV only (0-65535), and required there. The API stores no TTL: a `ttl` field is refused. */

@@ -13,7 +13,7 @@ import { ownershipFailures } from "./ownership";
 import { installQuietErrors, quiet } from "./quietErrors";
 import { readViews } from "./sharedReads";
 import { ConfigurationError } from "./settings-error";
-import { configureFrom, resolveSettings, type ConfigSource } from "./settings";
+import { configureFrom, resolveSettings, safetySettings, type ConfigSource } from "./settings";
 import { currentState, storedState, withoutInternal, type Props } from "./state";
 
 export { kinds } from "./kinds";
@@ -109,6 +109,9 @@ function missingSettings(profile: unknown): string | undefined {
   if (profile !== undefined && (typeof profile !== "string" || isUnknown(profile))) return undefined;
   try {
     resolveSettings(profile);
+    // The safety limits too: DnsRecordSet and Domain read them only after reading the account,
+    // so a malformed limit would otherwise cost API calls before it is refused.
+    safetySettings();
     return undefined;
   } catch (error) {
     if (!(error instanceof ConfigurationError)) throw error;

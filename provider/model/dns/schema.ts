@@ -15,14 +15,17 @@ import type { DnsRecord } from "./types";
 const text = (what: string) => z.string({ message: `must be a string: ${what}` });
 
 export const dnsRecordSchema = z
-  .object({
-    name: text('the name relative to the zone, such as "www", or "@" for the apex'),
-    type: text("a record type such as A, CNAME, MX or TXT"),
-    value: text("the address, host name or text of the record"),
-    priority: z.union([z.number(), z.string()], { message: "must be a number 0-65535 (MX and SRV only)" }).optional(),
-    // Declared only to be refused with the reason (the API has no TTL), not as an unknown property.
-    ttl: z.unknown().optional(),
-  })
+  .object(
+    {
+      name: text('the name relative to the zone, such as "www", or "@" for the apex'),
+      type: text("a record type such as A, CNAME, MX or TXT"),
+      value: text("the address, host name or text of the record"),
+      priority: z.union([z.number(), z.string()], { message: "must be a number 0-65535 (MX and SRV only)" }).optional(),
+      // Declared only to be refused with the reason (the API has no TTL), not as an unknown property.
+      ttl: z.unknown().optional(),
+    },
+    { message: 'must be a record { name, type, value, priority? }, such as { name: "www", type: "A", value: "192.0.2.10" }' },
+  )
   .strict()
   .transform((raw, ctx): DnsRecord => {
     const checked = checkRecord(raw);
