@@ -47,6 +47,14 @@ export function canonicalName(input: string, zone: string | undefined): Canonica
   else if (absolute) {
     return refuse(`${JSON.stringify(input)} is outside the zone ${zone}: write names relative to the zone (such as "www" for www.${zone}), and manage other domains in their own DnsRecordSet`);
   }
+  // A relative name that itself ends in the zone ("www.example.com" for www.example.com.example.com)
+  // reads back as the shorter name, so the record would never read as saved: refuse it.
+  if (relative === zone || relative.endsWith(`.${zone}`)) {
+    const reread = relative === zone ? "@" : relative.slice(0, -(zone.length + 1));
+    return refuse(
+      `${JSON.stringify(input)} ends in the zone ${zone} twice: relative to the zone it would be "${relative}", which is read as the name "${reread}", so the record would never read back as saved; write "${reread}" if that is the name you mean`,
+    );
+  }
   if (relative.length + zone.length + 1 > 253) return refuse(`${JSON.stringify(input)} is longer than the 253 characters a full name may have in ${zone}: shorten it`);
   return ok(relative);
 }

@@ -50,9 +50,13 @@ function stateOf(identity: Pick<DnsRecordSetState, "domain" | "profile">, rest: 
   };
 }
 
-/** The state once `plan` (from planSave for `inputs`) has been saved; `found` from nextFound. */
+/**
+ * The state once `plan` (from planSave for `inputs`) has been saved; `found` from nextFound. The
+ * rows given back (restores) are live and no longer the set's, so they count as unmanaged too:
+ * the count guards the next save against a glitching empty read (knownLiveCount).
+ */
 export function stateAfterSave(inputs: DnsRecordSetInputs, plan: DnsPlan, found: readonly WireRow[]): DnsRecordSetState {
-  return stateOf(inputs, { mode: inputs.mode, records: recordMap(inputs.records), unmanagedCount: plan.kept.length }, found);
+  return stateOf(inputs, { mode: inputs.mode, records: recordMap(inputs.records), unmanagedCount: plan.kept.length + plan.restores.length }, found);
 }
 
 /**
