@@ -1,12 +1,12 @@
 #!/usr/bin/env node
 // `npm run bench`: compiles the benchmarks (outside dist/, so they never ship) and runs each in turn.
-// Usage: npm run bench [-- client|emulator ...]. Figures and how to read them: docs/benchmarks.md.
+// Usage: npm run bench [-- client|emulator|stack|pacing ...]. Figures and how to read them: docs/benchmarks.md.
 import { spawnSync } from "node:child_process";
 import { join } from "node:path";
 import { repoRoot } from "../scripts/pulumi-env.mjs";
 
-const all = ["client", "emulator", "stack"];
-// The engine benchmark takes many minutes: it runs only when named.
+const all = ["client", "emulator", "stack", "pacing"];
+// The engine and pacing benchmarks take minutes: they run only when named.
 const byDefault = ["client", "emulator"];
 const chosen = process.argv.slice(2).filter((name) => all.includes(name));
 // Arguments after a benchmark's name go to that benchmark: `npm run bench -- stack 10 100 1000`.

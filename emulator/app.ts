@@ -1,7 +1,8 @@
 /**
  * The emulator as a function from request to response, with no socket (Hono's habit: test the
- * app without a port). Order of work per API call: route → count → faults → auth → parse →
- * handler inside one SQLite transaction → JSON → after-faults (which replace the committed answer). The node:http adapter (http/server.ts) only
+ * app without a port). Order of work per API call: route → count (and the admin request log) →
+ * faults → auth → rate limit → parse → handler inside one SQLite transaction → JSON →
+ * after-faults (which replace the committed answer). The node:http adapter (http/server.ts) only
  * moves bytes.
  */
 import type { Store } from "./db/store";
@@ -77,17 +78,33 @@ export function createApp(opts: AppOptions): (req: ApiRequest) => Promise<ApiRes
       const key = match.key;
       label = key;
       opts.runtime.count(key);
-
-      const { delayMs, fault } = opts.runtime.take(key);
-      if (delayMs > 0) await sleep(delayMs);
-      if (fault && !isAfterFault(fault)) return { ...beforeHandler(fault), label };
-      const answer = serve(opts, req, match, query, label);
-      // The handler has committed (or refused); an after-fault now loses or spoils its answer.
-      return fault ? { ...afterHandler(fault), label } : answer;
+      // The request log is read only through the admin surface, so without it nothing is kept.
+      if (!opts.admin) return await dispatch(opts, req, match, query, key);
+      const log = opts.runtime.requests;
+      const entry = log.begin(req.method, match.route.template, match.path.domain ?? null);
+      const answer = await dispatch(opts, req, match, query, key).catch((error: unknown) => errorResponse(opts, error, key));
+      log.end(entry, answer.destroy ? "reset" : answer.hangMs !== undefined ? "hang" : answer.status);
+      return answer;
     } catch (error) {
       return errorResponse(opts, error, label);
     }
   };
+}
+
+/** A routed API request: its faults, then auth, parameters and the handler. */
+async function dispatch(opts: AppOptions, req: ApiRequest, match: RouteMatch, query: string, label: string): Promise<ApiResponse> {
+  const { delayMs, fault, hold } = opts.runtime.take(label);
+  if (hold) await hold;
+  if (delayMs > 0) await sleep(delayMs);
+  if (fault && !isAfterFault(fault)) return { ...beforeHandler(fault), label };
+  let answer = serve(opts, req, match, query, label);
+  // No answer before what it wrote or read is committed: the turn's requests commit together
+  // (db/store.ts, inTurn); if that commit fails, none of them changed anything.
+  const pending = opts.store.pendingCommit();
+  const failed = pending === undefined ? undefined : await pending;
+  if (failed !== undefined) answer = errorResponse(opts, failed, label);
+  // The handler has committed (or refused); an after-fault now loses or spoils its answer.
+  return fault ? { ...afterHandler(fault), label } : answer;
 }
 
 /** Auth, parameters and the handler (in one transaction for a mutation) → the answer. */
@@ -100,12 +117,18 @@ function serve(opts: AppOptions, req: ApiRequest, match: RouteMatch, query: stri
     if (!verifyToken(username, account?.apiKey, token, signingTime(now, header(req, "timestamp"))) || !account) {
       return json(401, { error: "Invalid username or token" }, label);
     }
-    const params = new Params({ ...(query === "" ? {} : parseStr(query)), ...parseBody(req) });
+    // The account's rate limit (behaviour.ts), after auth so nobody can spend another's quota.
+    const retryAfter = opts.runtime.behaviour.admit(account.email);
+    if (retryAfter !== undefined) {
+      opts.runtime.count("429");
+      return json(429, { error: "Too many requests" }, label, { "retry-after": String(retryAfter) });
+    }
+    const params = new Params({ ...(query === "" ? {} : parseStr(query, "query")), ...parseBody(req) });
     const run = () => match.route.handler({ store: opts.store, account, params, path: match.path, now, transferDelaySeconds: opts.transferDelaySeconds, behaviour: opts.runtime.behaviour });
-    // Mutations run in one transaction (a failure changes nothing). GET handlers only read, and
-    // better-sqlite3 is synchronous, so no write can interleave between their reads: a
-    // BEGIN/COMMIT pair would add cost and no isolation.
-    const result = match.route.method === "GET" ? run() : opts.store.transaction(run);
+    // Mutations run atomically, each in its savepoint of the turn's transaction (a failure
+    // changes nothing). GET handlers only read, and better-sqlite3 is synchronous, so no write
+    // can interleave between their reads: a savepoint would add cost and no isolation.
+    const result = match.route.method === "GET" ? run() : opts.store.inTurn(run);
     return json(200, result, label);
   } catch (error) {
     return errorResponse(opts, error, label);

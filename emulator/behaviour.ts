@@ -6,7 +6,9 @@
  * - `renewalDelaySeconds`: a renewal is billed at once but the expiry the status routes show
  *   moves only that many seconds later (a registrar that processes renewals in a queue);
  * - `unknownDomainStatus`: the HTTP status of "this domain is not in your account";
- * - `premiumDomains`: names the registry prices above the catalogue.
+ * - `premiumDomains`: names the registry prices above the catalogue;
+ * - `rateLimitPerMinute`: API requests each reseller account may make in any sliding 60 s
+ *   (a reseller's server with a rate limit; the API documents none, and each server sets its own).
  *
  * The defaults are the emulator's behaviour before these switches existed.
  */
@@ -29,9 +31,15 @@ export interface BehaviourSettings {
   unknownDomainStatus: UnknownDomainStatus;
   /** Lower-case domain name → its premium prices. */
   premiumDomains: Record<string, PremiumPrices>;
+  /** Authenticated API requests per account in any sliding 60 s; 0 = no limit. */
+  rateLimitPerMinute: number;
 }
 
-const defaults = (): BehaviourSettings => ({ renewalDelaySeconds: 0, unknownDomainStatus: 404, premiumDomains: {} });
+const defaults = (): BehaviourSettings => ({ renewalDelaySeconds: 0, unknownDomainStatus: 404, premiumDomains: {}, rateLimitPerMinute: 0 });
+
+/** The highest rate limit accepted: the window keeps one timestamp per request it admits. */
+export const MAX_RATE_LIMIT_PER_MINUTE = 100_000;
+const RATE_WINDOW_MS = 60_000;
 
 const LIST_PRICE: Record<OrderKind, "registerCents" | "transferCents" | "renewCents"> = { register: "registerCents", transfer: "transferCents", renew: "renewCents" };
 
@@ -78,6 +86,7 @@ export const behaviourPatch = z.strictObject({
   renewalDelaySeconds: z.number().int().min(0).optional(),
   unknownDomainStatus: z.literal(UNKNOWN_DOMAIN_STATUSES, { error: `must be one of ${UNKNOWN_DOMAIN_STATUSES.join(", ")}` }).optional(),
   premiumDomains: premiumDomains.optional(),
+  rateLimitPerMinute: z.number().int().min(0).max(MAX_RATE_LIMIT_PER_MINUTE).optional(),
 });
 
 const KNOWN_KEYS: Record<number, readonly string[]> = { 0: Object.keys(behaviourPatch.shape), 2: ORDER_KINDS };
@@ -110,8 +119,21 @@ interface PendingRenewal {
   status: DomainStatus;
 }
 
+/** One account's admitted requests, oldest first (a queue: `head` is the oldest still in the window). */
+interface RateWindow {
+  at: number[];
+  head: number;
+}
+
 export class Behaviour {
   settings: BehaviourSettings = defaults();
+  /**
+   * Milliseconds for the rate limit's window: monotonic real time, not the admin clock (moving
+   * that clock is for calendars and expiry, and must not flush or freeze a window). Tests that
+   * drive time themselves replace it.
+   */
+  nowMs: () => number = () => performance.now();
+  private readonly windows = new Map<string, RateWindow>();
   /**
    * Renewals billed but not yet shown, per domain, oldest first. A renewal waits for the one
    * before it (a queue), so due times never decrease and the due ones are always a prefix.
@@ -127,21 +149,56 @@ export class Behaviour {
     if (patch.renewalDelaySeconds !== undefined) this.settings.renewalDelaySeconds = patch.renewalDelaySeconds;
     if (patch.unknownDomainStatus !== undefined) this.settings.unknownDomainStatus = patch.unknownDomainStatus;
     if (patch.premiumDomains !== undefined) this.settings.premiumDomains = patch.premiumDomains;
+    if (patch.rateLimitPerMinute !== undefined) {
+      // Turning the limit off forgets the windows; changing it keeps them (the requests happened).
+      if (patch.rateLimitPerMinute === 0) this.windows.clear();
+      this.settings.rateLimitPerMinute = patch.rateLimitPerMinute;
+    }
   }
 
   /** The behaviour as the admin API shows it: every key, amounts as "450.00" strings. */
   view(): Record<string, unknown> {
-    const { renewalDelaySeconds, unknownDomainStatus, premiumDomains } = this.settings;
+    const { renewalDelaySeconds, unknownDomainStatus, premiumDomains, rateLimitPerMinute } = this.settings;
     const premium = Object.fromEntries(
       Object.entries(premiumDomains).map(([name, prices]) => [name, Object.fromEntries(ORDER_KINDS.filter((k) => prices[k] !== undefined).map((k) => [k, formatCents(prices[k]!)]))]),
     );
-    return { renewalDelaySeconds, unknownDomainStatus, premiumDomains: premium };
+    return { renewalDelaySeconds, unknownDomainStatus, premiumDomains: premium, rateLimitPerMinute };
   }
 
-  /** Defaults back and every pending renewal forgotten (admin reset). */
+  /** Defaults back and every pending renewal and rate window forgotten (admin reset). */
   reset(): void {
     this.settings = defaults();
     this.renewals.clear();
+    this.windows.clear();
+  }
+
+  /**
+   * The rate limit, for one authenticated API request of `account`: undefined when it may run
+   * (and it is counted), else the whole seconds until the account's window has a free slot, for
+   * Retry-After. A sliding window of the admitted requests' times: at most `rateLimitPerMinute`
+   * in any 60 s. A refused request takes no slot, so a client that waits as told gets in.
+   */
+  admit(account: string): number | undefined {
+    const limit = this.settings.rateLimitPerMinute;
+    if (limit === 0) return undefined;
+    const key = account.toLowerCase();
+    const now = this.nowMs();
+    const window = this.windows.get(key) ?? { at: [], head: 0 };
+    this.windows.set(key, window);
+    while (window.head < window.at.length && (window.at[window.head] as number) <= now - RATE_WINDOW_MS) window.head += 1;
+    if (window.head > 1024) {
+      window.at = window.at.slice(window.head);
+      window.head = 0;
+    }
+    const held = window.at.length - window.head;
+    if (held < limit) {
+      window.at.push(now);
+      return undefined;
+    }
+    // After the limit was lowered the window can hold more than it: a slot frees when enough of the
+    // oldest have left. Rounded up, so a client that waits exactly Retry-After finds the slot free.
+    const frees = (window.at[window.head + held - limit] as number) + RATE_WINDOW_MS;
+    return Math.max(1, Math.ceil((frees - now) / 1000));
   }
 
   /** The premium prices of `name`, or undefined when it is not premium. */

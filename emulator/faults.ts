@@ -43,6 +43,8 @@ export function beforeHandler(f: Fault<BeforeFaultKind>): FaultAnswer {
     case "rateLimit":
       return { status: f.status ?? 429, body: JSON.stringify({ error: "Too many requests" }), headers: { "retry-after": String(f.retryAfter ?? 1) } };
     case "status":
+    // latency and hold delay the request and let it through (app.ts); they never answer.
+    case "hold":
     case "latency": {
       const status = f.status ?? 503;
       const headers: Record<string, string> = f.retryAfter !== undefined ? { "retry-after": String(f.retryAfter) } : {};

@@ -1,8 +1,8 @@
 /**
  * The admin/test surface under /__admin (a fixed contract used by the end-to-end harness and
  * the demo): reset and reseed, accounts and credit, out-of-band domain state (drift), faults,
- * real-registrar behaviour, ledger, counters and the clock. JSON in and out, no auth; only mounted
- * when `admin: true`.
+ * real-registrar behaviour, ledger, counters, the request log and the clock. JSON in and out, no
+ * auth; only mounted when `admin: true`.
  */
 import { z } from "zod";
 import type { Store } from "../db/store";
@@ -29,6 +29,7 @@ const faultBody = z.object({
   status: z.number().int().min(100).max(599).optional(),
   retryAfter: z.number().int().min(0).optional(),
   times: z.number().int().min(1).optional(),
+  count: z.number().int().min(1).max(1000).optional(),
 });
 
 function parse<T extends z.ZodType>(schema: T, body: unknown): z.infer<T> {
@@ -148,6 +149,7 @@ export function handleAdmin(deps: AdminDeps, method: string, segments: string[],
       return runtime.faults;
     case "DELETE faults":
       runtime.faults = [];
+      runtime.releaseHolds();
       return { ok: true };
     case "GET behaviour":
       return runtime.behaviour.view();
@@ -164,6 +166,11 @@ export function handleAdmin(deps: AdminDeps, method: string, segments: string[],
       return Object.fromEntries(runtime.counters);
     case "DELETE counters":
       runtime.counters.clear();
+      return { ok: true };
+    case "GET requests":
+      return runtime.requests.view();
+    case "DELETE requests":
+      runtime.requests.clear();
       return { ok: true };
     case "POST clock": {
       const { offsetSeconds } = parse(z.object({ offsetSeconds: z.number().int() }), body);

@@ -4,7 +4,7 @@
 import { interpret, networkFailure, type CallContext } from "./classify";
 import { fillPath, parseEndpoint, pathParamsOf } from "./endpoint";
 import { DomainsResellerError, describe, scrub } from "./errors";
-import { Limiter } from "./limiter";
+import { Limiter, PacingPaused, type Release } from "./limiter";
 import { resolveOptions, type ClientOptions, type ResolvedOptions } from "./options";
 import { buildForm, type FormValue } from "./php-form";
 import { backoffDelay, MAX_RETRY_AFTER_MS, parseRetryAfter } from "./retry";
@@ -19,6 +19,10 @@ export interface ClientStats {
   /** Requests handed to the network, including retries. */
   requestsSent: number;
   retries: number;
+  /** HTTP 429 answers received. */
+  rateLimited: number;
+  /** The pacing rate now: the fixed requestsPerMinute, or the adaptive rate learnt so far (Infinity: pacing off). */
+  requestsPerMinute: number;
 }
 
 export class DomainsResellerClient {
@@ -38,7 +42,7 @@ export class DomainsResellerClient {
     this.#basePath = endpoint.basePath;
     this.#origin = endpoint.origin;
     this.#signer = new Signer(this.#options.username, options.apiKey, this.#options.clock);
-    this.#limiter = new Limiter(this.#options.maxConcurrency, this.#options.requestsPerMinute, this.#options.clock);
+    this.#limiter = new Limiter(this.#options.maxConcurrency, this.#options.pacing, this.#options.clock);
     this.#transport = new Transport(endpoint.origin, {
       connectTimeoutMs: this.#options.connectTimeoutMs,
       requestTimeoutMs: this.#options.requestTimeoutMs,
@@ -47,7 +51,7 @@ export class DomainsResellerClient {
   }
 
   get stats(): ClientStats {
-    return { tokensComputed: this.#signer.tokensComputed, requestsSent: this.#requestsSent, retries: this.#retries };
+    return { tokensComputed: this.#signer.tokensComputed, requestsSent: this.#requestsSent, retries: this.#retries, rateLimited: this.#limiter.rateLimited, requestsPerMinute: this.#limiter.requestsPerMinute };
   }
 
   /**
@@ -127,9 +131,16 @@ export class DomainsResellerClient {
     let authRetried = false;
     let override: SignedHeaders | undefined;
     for (;;) {
-      const signedAt = this.#signer.nowMs();
+      let signedAt = this.#signer.nowMs();
       const offsetBefore = this.#signer.offsetMs;
-      const outcome = await this.#attempt(ctx, request, override ?? this.#signer.headers(signedAt), attempt);
+      const fixed = override;
+      // Signed when the request leaves, not when it starts to wait for pacing: a long queue would
+      // otherwise send tokens and timestamps minutes old (the server allows a minute of skew).
+      const sign = () => {
+        signedAt = this.#signer.nowMs();
+        return fixed ?? this.#signer.headers(signedAt);
+      };
+      const outcome = await this.#attempt(ctx, request, sign, attempt);
       override = undefined;
       if (outcome.ok) return outcome.json;
       const { error, sent, retryAfterMs } = outcome;
@@ -155,11 +166,22 @@ export class DomainsResellerClient {
   async #attempt(
     ctx: CallContext,
     request: Omit<WireRequest, "headers">,
-    signed: SignedHeaders,
+    sign: () => SignedHeaders,
     attempt: number,
   ): Promise<{ ok: true; json: unknown } | { ok: false; error: DomainsResellerError; sent: boolean; retryAfterMs?: number | undefined }> {
     const { clock } = this.#options;
-    const release = await this.#limiter.acquire();
+    let release: Release;
+    try {
+      release = await this.#limiter.acquire();
+    } catch (thrown) {
+      if (!(thrown instanceof PacingPaused)) throw thrown;
+      // An earlier answer's Retry-After holds the whole account longer than we wait inside a call.
+      const seconds = Math.ceil(thrown.waitMs / 1000);
+      const what = `the API asked this account to wait ${seconds} s (Retry-After on an earlier answer); this request was not sent`;
+      const error = new DomainsResellerError("rate_limited", describe("rate_limited", what, ctx.route, ctx.domain), { route: ctx.route, domain: ctx.domain, retryAfterSeconds: seconds });
+      return { ok: false, error, sent: false, retryAfterMs: thrown.waitMs };
+    }
+    const signed = sign(); // before the secrets are gathered: this attempt's token is one of them
     const started = clock.now();
     const line = `${request.method} ${request.path.split("?")[0]}`;
     // The request's own secrets (an EPP code) stay; the signer's (key, token) are this attempt's.
@@ -170,8 +192,12 @@ export class DomainsResellerClient {
     const body = request.body === undefined ? undefined : scrub(request.body, ctx.secrets);
     this.#options.onRequest?.({ method: request.method, url: this.#origin + request.path, headers: { ...headers, token: "[redacted]" }, body });
     let response;
+    let retryAfterMs: number | undefined;
     try {
       response = await this.#transport.send({ ...request, headers });
+      retryAfterMs = parseRetryAfter(headerOf(response, "retry-after"), clock.now());
+      // Pacing learns from every answer (a 429 or 503 and its Retry-After slow all later requests).
+      release({ status: response.status, retryAfterMs });
     } catch (thrown) {
       const { error, sent } = networkFailure(ctx, thrown);
       this.#log(`${line} -> ${error.code} (${clock.now() - started} ms, attempt ${attempt + 1})`);
@@ -181,7 +207,6 @@ export class DomainsResellerClient {
     }
     this.#signer.observeServerDate(headerOf(response, "date"), clock.now());
     this.#log(`${line} -> ${response.status} (${clock.now() - started} ms, attempt ${attempt + 1})`);
-    const retryAfterMs = parseRetryAfter(headerOf(response, "retry-after"), clock.now());
     try {
       return { ok: true, json: interpret(ctx, response, retryAfterMs === undefined ? undefined : Math.ceil(retryAfterMs / 1000)) };
     } catch (error) {

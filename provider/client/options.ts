@@ -3,6 +3,7 @@
 import type { Clock } from "./clock";
 import { systemClock } from "./clock";
 import { DomainsResellerError, describe } from "./errors";
+import type { Pacing } from "./limiter";
 import { defaultUserAgent } from "./version";
 
 export interface ClientOptions {
@@ -19,8 +20,17 @@ export interface ClientOptions {
   requestTimeoutMs?: number;
   /** Requests in flight at once. Default 4. */
   maxConcurrency?: number;
-  /** Request starts in any sliding 60 s window. Default 120. `Infinity` disables pacing. */
+  /**
+   * A fixed budget, for an account whose limit you know: requests (retries included) in any
+   * sliding 60 s window, each counted from its start until 60 s after its answer. `Infinity`
+   * disables pacing. Unset (the default): adaptive pacing, which learns the server's limit from
+   * its answers (docs/client.md, "Pacing").
+   */
   requestsPerMinute?: number;
+  /** Adaptive pacing: the rate it starts from, per minute. Default 120. Not with requestsPerMinute. */
+  initialRequestsPerMinute?: number;
+  /** Adaptive pacing: the rate it never exceeds, per minute. Default 3000. Not with requestsPerMinute. */
+  maxRequestsPerMinute?: number;
   /** Retries of retryable calls after the first attempt. Default 3. */
   maxRetries?: number;
   /** Injected time source (tests). Default: the system clock. */
@@ -47,7 +57,7 @@ export interface ResolvedOptions {
   connectTimeoutMs: number;
   requestTimeoutMs: number;
   maxConcurrency: number;
-  requestsPerMinute: number;
+  pacing: Pacing;
   maxRetries: number;
   clock: Clock;
   random: () => number;
@@ -55,7 +65,8 @@ export interface ResolvedOptions {
   onRequest: ((request: TracedRequest) => void) | undefined;
 }
 
-export const DEFAULTS = { connectTimeoutMs: 10_000, requestTimeoutMs: 60_000, maxConcurrency: 4, requestsPerMinute: 120, maxRetries: 3 } as const;
+// requestsPerMinute has no default: leaving it out is what selects adaptive pacing.
+export const DEFAULTS = { connectTimeoutMs: 10_000, requestTimeoutMs: 60_000, maxConcurrency: 4, initialRequestsPerMinute: 120, maxRequestsPerMinute: 3000, maxRetries: 3 } as const;
 
 function bad(option: string, rule: string): never {
   throw new DomainsResellerError("configuration", describe("configuration", `option ${option} ${rule}`, undefined, undefined, `set ${option} to a valid value or leave it out for the default`));
@@ -85,11 +96,26 @@ export function resolveOptions(options: ClientOptions): ResolvedOptions {
     connectTimeoutMs: positive("connectTimeoutMs", options.connectTimeoutMs, DEFAULTS.connectTimeoutMs),
     requestTimeoutMs: positive("requestTimeoutMs", options.requestTimeoutMs, DEFAULTS.requestTimeoutMs),
     maxConcurrency: positive("maxConcurrency", options.maxConcurrency, DEFAULTS.maxConcurrency, { integer: true }),
-    requestsPerMinute: positive("requestsPerMinute", options.requestsPerMinute, DEFAULTS.requestsPerMinute, { infinite: true }),
+    pacing: pacingOf(options),
     maxRetries: positive("maxRetries", options.maxRetries, DEFAULTS.maxRetries, { integer: true, min: 0 }),
     clock: options.clock ?? systemClock,
     random: options.random ?? Math.random,
     logger: options.logger,
     onRequest: options.onRequest,
   };
+}
+
+/** Fixed when requestsPerMinute is set; adaptive otherwise. Both at once would leave one of them silently ignored. */
+function pacingOf(options: ClientOptions): Pacing {
+  if (options.requestsPerMinute !== undefined) {
+    for (const name of ["initialRequestsPerMinute", "maxRequestsPerMinute"] as const) {
+      if (options[name] !== undefined) bad(name, "applies only to adaptive pacing, which requestsPerMinute turns off (set one or the other)");
+    }
+    return positive("requestsPerMinute", options.requestsPerMinute, 0, { infinite: true });
+  }
+  const maxRequestsPerMinute = positive("maxRequestsPerMinute", options.maxRequestsPerMinute, DEFAULTS.maxRequestsPerMinute);
+  const initial = options.initialRequestsPerMinute ?? Math.min(DEFAULTS.initialRequestsPerMinute, maxRequestsPerMinute);
+  const initialRequestsPerMinute = positive("initialRequestsPerMinute", initial, DEFAULTS.initialRequestsPerMinute);
+  if (initialRequestsPerMinute > maxRequestsPerMinute) bad("initialRequestsPerMinute", `must not exceed maxRequestsPerMinute (${maxRequestsPerMinute}; got ${initialRequestsPerMinute})`);
+  return { initialRequestsPerMinute, maxRequestsPerMinute };
 }

@@ -59,7 +59,7 @@ async function apply(ctx: KindContext, inputs: Inputs, plan: DnsPlan, intended: 
   refuseConflicts(inputs.domain, plan);
   if (isNoop(plan)) return intended;
   try {
-    await saveZone(ctx, inputs.domain, plan);
+    await saveZone(ctx, inputs.domain, plan, inputs.mode === "authoritative" ? "zone" : "sets");
     return intended;
   } catch (error) {
     let live: LiveRow[] | undefined;
@@ -186,7 +186,13 @@ export const dnsRecordSet: ResourceKind<typeof dnsRecordSetInputsSchema, State> 
     const sameZone = olds.domain === undefined || (olds.domain === inputs.domain && olds.profile === inputs.profile);
     // Declared as last recorded (by the last apply, or as the refresh just read it): nothing to
     // plan and nothing will be applied, so the preview reads nothing.
-    if (olds.domain !== undefined && sameZone && unchangedSince(olds, inputs)) return { ok: true, inputs };
+    // The preview lists of the last check are kept as they are: dropping them would make the engine
+    // rewrite the state of every set on the next no-op \`up\` (plan-md ignores them on a step that
+    // changes nothing).
+    if (olds.domain !== undefined && sameZone && unchangedSince(olds, inputs)) {
+      const kept = Object.fromEntries(PREVIEW_KEYS.filter((key) => olds[key] !== undefined).map((key) => [key, olds[key]]));
+      return { ok: true, inputs: { ...inputs, ...kept } };
+    }
     const live = await unlessGone(ctx.client, inputs.domain, () => readZone(ctx, inputs.domain));
     if (live === undefined) return { ok: true, inputs }; // create or refresh names the missing domain
     const managed = sameZone && isMap(olds.records) ? (olds.records as Record<string, DnsRecord>) : {};
@@ -261,7 +267,7 @@ export const dnsRecordSet: ResourceKind<typeof dnsRecordSetInputsSchema, State> 
       const live = await readZoneForSave(ctx, state.domain, knownLiveCount(state));
       const plan = planDelete({ declared: stateRecords(state), live, found: fromWire(state.found ?? [], state.domain), handedOver: given });
       if (given.size > 0) ctx.warn(`DnsRecordSet ${state.domain}: ${[...given].join(", ")} left as they are; another DnsRecordSet of this deployment took them over.`);
-      if (!isNoop(plan)) await saveZone(ctx, state.domain, plan);
+      if (!isNoop(plan)) await saveZone(ctx, state.domain, plan, state.mode === "authoritative" ? "zone" : "sets");
     });
   },
 };

@@ -1,14 +1,15 @@
 // "Behaviour of a real registrar" (POST/GET /__admin/behaviour): a renewal that shows late, the
-// status of an unknown domain, premium names. Each switch is checked on and off over real HTTP,
+// status of an unknown domain, premium names, a per-account rate limit. Each switch is checked on and off over real HTTP,
 // with the independent signer of helpers.ts and, where it says what a provider user would see,
 // with the provider's own client.
 import { describe, expect, it } from "vitest";
 import { DomainsResellerClient, isDomainsResellerError, isHttpNotFound } from "../../provider/client";
 import { addYears, isoDate } from "../../emulator/clock";
+import { Behaviour } from "../../emulator/behaviour";
 import type { EmulatorHandle } from "../../emulator";
 import { admin, call, DEMO, registerParams, sign, start, type CallOptions } from "./helpers";
 
-const DEFAULTS = { renewalDelaySeconds: 0, unknownDomainStatus: 404, premiumDomains: {} };
+const DEFAULTS = { renewalDelaySeconds: 0, unknownDomainStatus: 404, premiumDomains: {}, rateLimitPerMinute: 0 };
 const OTHER = { email: "rival@example.net", apiKey: "rival-key" };
 const asOther: CallOptions = OTHER;
 
@@ -40,13 +41,13 @@ describe("the behaviour admin API", () => {
     const both = await behaviour(emu, { unknownDomainStatus: 200, premiumDomains: { "Gold.COM": { register: "450", renew: 120.5 } } });
     expect(both.status).toBe(200);
     // names lower-cased, amounts written as "450.00" whatever form they came in
-    expect(both.body).toEqual({ renewalDelaySeconds: 600, unknownDomainStatus: 200, premiumDomains: { "gold.com": { register: "450.00", renew: "120.50" } } });
+    expect(both.body).toEqual({ renewalDelaySeconds: 600, unknownDomainStatus: 200, premiumDomains: { "gold.com": { register: "450.00", renew: "120.50" } }, rateLimitPerMinute: 0 });
     expect((await admin(emu, "GET", "/behaviour")).body).toEqual(both.body);
     // premiumDomains is replaced as a whole; an empty body changes nothing
     expect((await behaviour(emu, { premiumDomains: { "vault.org": { transfer: "99.00" } } })).body.premiumDomains).toEqual({ "vault.org": { transfer: "99.00" } });
-    expect((await behaviour(emu, undefined)).body).toEqual({ renewalDelaySeconds: 600, unknownDomainStatus: 200, premiumDomains: { "vault.org": { transfer: "99.00" } } });
+    expect((await behaviour(emu, undefined)).body).toEqual({ renewalDelaySeconds: 600, unknownDomainStatus: 200, premiumDomains: { "vault.org": { transfer: "99.00" } }, rateLimitPerMinute: 0 });
     // the curl example of docs/emulator.md, to the byte
-    const example = '{"renewalDelaySeconds":3600,"unknownDomainStatus":200,"premiumDomains":{"gold.com":{"register":"450.00","renew":"120.00"}}}';
+    const example = '{"renewalDelaySeconds":3600,"unknownDomainStatus":200,"premiumDomains":{"gold.com":{"register":"450.00","renew":"120.00"}},"rateLimitPerMinute":120}';
     expect((await behaviour(emu, JSON.parse(example))).text).toBe(example);
     expect((await admin(emu, "GET", "/behaviour")).text).toBe(example);
   });
@@ -56,7 +57,7 @@ describe("the behaviour admin API", () => {
     await behaviour(emu, { renewalDelaySeconds: 60 });
     const before = (await admin(emu, "GET", "/behaviour")).body;
     const cases: [unknown, RegExp][] = [
-      [{ renewalDelay: 5 }, /^body: unknown key "renewalDelay" \(known: renewalDelaySeconds, unknownDomainStatus, premiumDomains\)$/],
+      [{ renewalDelay: 5 }, /^body: unknown key "renewalDelay" \(known: renewalDelaySeconds, unknownDomainStatus, premiumDomains, rateLimitPerMinute\)$/],
       [{ renewalDelaySeconds: -1 }, /^renewalDelaySeconds: /],
       [{ renewalDelaySeconds: 1.5 }, /^renewalDelaySeconds: .*int/],
       [{ renewalDelaySeconds: "60" }, /^renewalDelaySeconds: .*number/],
@@ -70,6 +71,10 @@ describe("the behaviour admin API", () => {
       [{ premiumDomains: { "www.gold.com": { register: "1.00" } } }, /not a registrable name under \.com/],
       [{ premiumDomains: { "gold.com": { register: "1" }, "GOLD.com": { register: "2" } } }, /^premiumDomains\["GOLD\.com"\]: .*appears twice/],
       [{ premiumDomains: ["gold.com"] }, /^premiumDomains: /],
+      [{ rateLimitPerMinute: -1 }, /^rateLimitPerMinute: /],
+      [{ rateLimitPerMinute: 1.5 }, /^rateLimitPerMinute: .*int/],
+      [{ rateLimitPerMinute: "60" }, /^rateLimitPerMinute: .*number/],
+      [{ rateLimitPerMinute: 100_001 }, /^rateLimitPerMinute: /],
       [[1, 2], /^body: /],
     ];
     for (const [body, message] of cases) {
@@ -84,7 +89,7 @@ describe("the behaviour admin API", () => {
 
   it("POST /__admin/reset clears every behaviour (and a delayed renewal with it); DELETE restores the defaults", async () => {
     const emu = await start();
-    await behaviour(emu, { renewalDelaySeconds: 3600, unknownDomainStatus: 500, premiumDomains: { "gold.com": { register: "450.00" } } });
+    await behaviour(emu, { renewalDelaySeconds: 3600, unknownDomainStatus: 500, premiumDomains: { "gold.com": { register: "450.00" } }, rateLimitPerMinute: 50 });
     expect((await call(emu, "POST", "/order/domains/renew", { domain: "acme-widgets.com", regperiod: 1 })).body).toBe("success");
     expect((await admin(emu, "POST", "/reset", { seed: { accounts: [{ email: DEMO.email, apiKey: DEMO.apiKey, credit: "500.00", domains: [{ domain: "acme-widgets.com" }] }] } })).status).toBe(200);
     expect((await admin(emu, "GET", "/behaviour")).body).toEqual(DEFAULTS);
@@ -96,7 +101,7 @@ describe("the behaviour admin API", () => {
     await call(emu, "POST", "/order/domains/renew", { domain: "acme-widgets.com", regperiod: 1 });
     expect((await shownExpiry(emu, "acme-widgets.com")).information).toBe(addYears(expiry, 1));
 
-    await behaviour(emu, { renewalDelaySeconds: 5, unknownDomainStatus: 200, premiumDomains: { "gold.com": { register: "1.00" } } });
+    await behaviour(emu, { renewalDelaySeconds: 5, unknownDomainStatus: 200, premiumDomains: { "gold.com": { register: "1.00" } }, rateLimitPerMinute: 7 });
     expect((await admin(emu, "DELETE", "/behaviour")).body).toEqual(DEFAULTS);
     expect((await admin(emu, "GET", "/behaviour")).body).toEqual(DEFAULTS);
   });
@@ -331,5 +336,107 @@ describe("premiumDomains", () => {
     expect((await call(emu, "POST", "/order/domains/register", registerParams("gold.com"))).body).toBe("success");
     expect((await call(emu, "POST", "/order/domains/renew", { domain: "gold.com", regperiod: 1 })).body).toBe("success");
     expect((await ledger(emu)).map((e) => e.amount)).toEqual(["13.75", "13.75"]);
+  });
+});
+
+describe("rateLimitPerMinute", () => {
+  /** A Behaviour whose window runs on a time the test sets. */
+  function limited(limit: number): { b: Behaviour; at: (ms: number) => void } {
+    const b = new Behaviour();
+    let now = 1_000_000;
+    b.nowMs = () => now;
+    b.update({ rateLimitPerMinute: limit });
+    return { b, at: (ms) => (now = 1_000_000 + ms) };
+  }
+
+  it("is a sliding 60 s window per account: N admitted, then Retry-After until the oldest leaves", () => {
+    const { b, at } = limited(3);
+    expect([b.admit("a@x.test"), b.admit("a@x.test"), b.admit("A@X.test")]).toEqual([undefined, undefined, undefined]);
+    expect(b.admit("a@x.test")).toBe(60); // the three were at 0: a slot frees at 60 s
+    expect(b.admit("b@x.test")).toBeUndefined(); // another account has its own window
+    at(20_000);
+    expect(b.admit("a@x.test")).toBe(40);
+    at(59_001);
+    expect(b.admit("a@x.test")).toBe(1); // rounded up: waiting exactly that long finds the slot free
+    at(60_000);
+    expect(b.admit("a@x.test")).toBeUndefined(); // the three from 0 have left
+    expect(b.admit("a@x.test")).toBeUndefined();
+    expect(b.admit("a@x.test")).toBeUndefined();
+    expect(b.admit("a@x.test")).toBe(60);
+  });
+
+  it("refused requests take no slot, a lowered limit waits for enough of the oldest to leave, 0 turns it off", () => {
+    const { b, at } = limited(4);
+    for (const ms of [0, 10_000, 20_000, 30_000]) {
+      at(ms);
+      expect(b.admit("a@x.test")).toBeUndefined();
+    }
+    at(35_000);
+    for (let i = 0; i < 50; i += 1) expect(b.admit("a@x.test")).toBe(25); // hammering does not push the slot back
+    b.update({ rateLimitPerMinute: 2 });
+    expect(b.admit("a@x.test")).toBe(45); // 4 held, 2 allowed: three must leave, the third (at 20 s) at 80 s
+    at(70_000);
+    expect(b.admit("a@x.test")).toBe(10);
+    at(80_000);
+    expect(b.admit("a@x.test")).toBeUndefined();
+    b.update({ rateLimitPerMinute: 0 });
+    for (let i = 0; i < 10; i += 1) expect(b.admit("a@x.test")).toBeUndefined();
+    b.update({ rateLimitPerMinute: 1 }); // turning it back on starts from an empty window
+    expect(b.admit("a@x.test")).toBeUndefined();
+    expect(b.admit("a@x.test")).toBe(60);
+  });
+
+  it("over HTTP: 429, Retry-After and {error} once an account's limit is spent; counted under its route and under \"429\"", async () => {
+    const emu = await start();
+    await admin(emu, "POST", "/accounts", { ...OTHER, credit: "10.00" });
+    expect((await behaviour(emu, { rateLimitPerMinute: 2 })).body.rateLimitPerMinute).toBe(2);
+    expect((await call(emu, "GET", "/domains/acme-widgets.com/lock")).status).toBe(200);
+    expect((await call(emu, "POST", "/domains/acme-widgets.com/lock", { lockstatus: "unlocked" })).status).toBe(200);
+    const refused = await call(emu, "POST", "/domains/acme-widgets.com/lock", { lockstatus: "locked" });
+    expect(refused.status).toBe(429);
+    expect(refused.body).toEqual({ error: "Too many requests" });
+    const retryAfter = Number(refused.headers.get("retry-after"));
+    expect(Number.isInteger(retryAfter) && retryAfter >= 1 && retryAfter <= 60).toBe(true);
+    // the refused write ran nothing
+    expect((await stored(emu, "acme-widgets.com")).locked).toBe(false);
+    // the other reseller has its own budget; bad credentials and unknown routes spend nobody's
+    expect((await call(emu, "GET", "/billing/credits", undefined, asOther)).status).toBe(200);
+    expect((await call(emu, "GET", "/billing/credits", undefined, { ...asOther, apiKey: "wrong" })).status).toBe(401);
+    expect((await call(emu, "GET", "/no/such/route", undefined, asOther)).status).toBe(404);
+    expect((await call(emu, "GET", "/billing/credits", undefined, asOther)).status).toBe(200);
+    expect((await call(emu, "GET", "/billing/credits", undefined, asOther)).status).toBe(429);
+    // the admin surface is never limited
+    for (let i = 0; i < 5; i += 1) expect((await admin(emu, "GET", "/behaviour")).status).toBe(200);
+    expect((await admin(emu, "GET", "/counters")).body).toEqual({
+      "GET /domains/{domain}/lock": 1,
+      "POST /domains/{domain}/lock": 2,
+      "GET /billing/credits": 4, // 401 included: counted after routing, as before
+      "429": 2,
+    });
+    // DELETE /__admin/behaviour forgets the windows with the limit
+    await admin(emu, "DELETE", "/behaviour");
+    await behaviour(emu, { rateLimitPerMinute: 1 });
+    expect((await call(emu, "GET", "/version")).status).toBe(200);
+    expect((await call(emu, "GET", "/version")).status).toBe(429);
+    await admin(emu, "POST", "/reset", {});
+    expect((await admin(emu, "GET", "/behaviour")).body.rateLimitPerMinute).toBe(0);
+    expect((await admin(emu, "GET", "/counters")).body).toEqual({});
+  });
+
+  it("what the provider's client sees: an order refused by the limit is rate_limited, not resent, and bills nothing", async () => {
+    const emu = await start();
+    await behaviour(emu, { rateLimitPerMinute: 1 });
+    // fixed pacing far above the limit, so the server's 429 is what the client meets
+    const client = new DomainsResellerClient({ endpoint: emu.endpoint, username: DEMO.email, apiKey: DEMO.apiKey, requestsPerMinute: 1000 });
+    try {
+      expect(await client.call("getLock", { domain: "acme-widgets.com" })).toBe("locked");
+      const error = await client.call("renew", { domain: "acme-widgets.com", regperiod: 1 }).catch((e: unknown) => e);
+      expect(isDomainsResellerError(error, "rate_limited")).toBe(true);
+      expect(error).toMatchObject({ status: 429, retryAfterSeconds: expect.any(Number) });
+      expect(client.stats).toMatchObject({ requestsSent: 2, rateLimited: 1 });
+      expect(await ledger(emu)).toEqual([]);
+    } finally {
+      await client.close();
+    }
   });
 });
