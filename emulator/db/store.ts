@@ -1,7 +1,14 @@
 /**
  * All SQLite access in one place, with prepared statements made once. Synchronous on purpose:
- * better-sqlite3 runs on the event loop, so a request's handler runs start to end inside one
- * transaction with no interleaving, which is what makes concurrent requests safe.
+ * better-sqlite3 runs on the event loop, so a request's handler runs start to end with no
+ * interleaving, which is what makes concurrent requests safe.
+ *
+ * API requests commit in groups (`inTurn`): the requests whose handlers run in one turn of the
+ * event loop share one SQLite transaction, each inside its own savepoint, and it commits before
+ * the turn's answers are sent. A request that fails rolls back its savepoint, so it changes
+ * nothing; an answer waits for `pendingCommit()`, so nothing is answered before it is committed.
+ * Per request this saves the BEGIN/COMMIT pair, the file locks and WAL write that go with each
+ * commit (docs/emulator.md, "Benchmarks").
  */
 import type Database from "better-sqlite3";
 import { openDatabase } from "./sqlite";
@@ -38,6 +45,13 @@ export class Store {
   private readonly accountCache = new Map<string, Account | null>();
   // The domains table and its parsed-state cache (db/domains.ts).
   private readonly domains: DomainTable;
+  private readonly begin: Database.Statement;
+  private readonly commit: Database.Statement;
+  private readonly rollback: Database.Statement;
+  // Transaction functions running now (nested ones become savepoints of the outermost).
+  private depth = 0;
+  // The open group transaction of this turn of the event loop, if any: it commits on setImmediate.
+  private turn: { done: Promise<unknown>; settle: (error: unknown) => void } | undefined;
 
   constructor(path: string) {
     this.db = openDatabase(path);
@@ -55,6 +69,9 @@ export class Store {
     this.db.pragma("wal_autocheckpoint = 10000");
     migrate(this.db);
     this.runInTransaction = this.db.transaction((fn: () => unknown) => fn());
+    this.begin = this.db.prepare("BEGIN");
+    this.commit = this.db.prepare("COMMIT");
+    this.rollback = this.db.prepare("ROLLBACK");
     this.domains = new DomainTable(this.db);
     const p = (sql: string) => this.db.prepare(sql);
     this.st = {
@@ -70,16 +87,85 @@ export class Store {
     };
   }
 
-  /** Runs `fn` in one transaction: if it throws, nothing it wrote is kept. */
+  /**
+   * Runs `fn` in a transaction of its own, committed when this returns: if it throws, nothing it
+   * wrote is kept. An open group (`inTurn`) commits first, so `fn` never shares its commit.
+   * Called inside another transaction function, it is a savepoint of that one.
+   */
   transaction<T>(fn: () => T): T {
+    if (this.depth === 0) this.commitTurn();
+    return this.atomic(fn);
+  }
+
+  /**
+   * Runs one API request's work atomically inside the transaction of this event-loop turn, which
+   * the turn's other requests share and which commits on setImmediate, after every handler the
+   * turn runs. If `fn` throws, its savepoint is rolled back: it changes nothing, the others keep
+   * their changes. The caller must await `pendingCommit()` before it answers.
+   */
+  inTurn<T>(fn: () => T): T {
+    if (this.depth === 0) {
+      // SQLite rolls back a whole transaction on some errors (disk full, I/O): the requests that
+      // joined it must hear it failed, and this one must not join a transaction that is gone.
+      if (this.turn && !this.db.inTransaction) this.settleTurn(new Error("the group transaction was rolled back by SQLite"));
+      if (!this.turn) this.openTurn();
+    }
+    return this.atomic(fn);
+  }
+
+  /**
+   * Undefined when nothing uncommitted is pending; otherwise settles once the turn's transaction
+   * has committed (undefined) or failed (the error; then none of the turn's writes is kept). Every
+   * request run while a group is open awaits it before answering, reads included: a read may have
+   * seen the group's writes.
+   */
+  pendingCommit(): Promise<unknown> | undefined {
+    return this.turn?.done;
+  }
+
+  private atomic<T>(fn: () => T): T {
+    this.depth += 1;
     try {
       return this.runInTransaction(fn) as T;
     } catch (error) {
-      // A rolled-back transaction may have changed cached state: forget it all.
+      // A rolled-back transaction or savepoint may have changed cached state: forget it all.
       this.accountCache.clear();
       this.domains.forget();
       throw error;
+    } finally {
+      this.depth -= 1;
     }
+  }
+
+  private openTurn(): void {
+    this.begin.run();
+    let settle: (error: unknown) => void = () => {};
+    const done = new Promise<unknown>((resolve) => (settle = resolve));
+    this.turn = { done, settle };
+    // The check phase follows the poll phase in which the turn's requests ran their handlers.
+    setImmediate(() => this.commitTurn());
+  }
+
+  /** Commits the open group, if any (and settles its waiters). */
+  private commitTurn(): void {
+    if (!this.turn) return;
+    try {
+      this.commit.run();
+      this.settleTurn(undefined);
+    } catch (error) {
+      this.settleTurn(error);
+    }
+  }
+
+  private settleTurn(error: unknown): void {
+    const turn = this.turn;
+    this.turn = undefined;
+    if (error !== undefined) {
+      if (this.db.inTransaction) this.rollback.run();
+      this.accountCache.clear();
+      this.domains.forget();
+    }
+    turn?.settle(error);
   }
 
   account(email: string): Account | undefined {
@@ -178,6 +264,7 @@ export class Store {
   }
 
   close(): void {
+    this.commitTurn();
     this.db.close();
   }
 }
