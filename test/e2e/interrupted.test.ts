@@ -343,7 +343,7 @@ describe("interrupted runs: Ctrl-C, a killed provider, a killed CLI", () => {
     await finish(project, prefix, figure);
   });
 
-  it("killed CLI (the whole process tree): the stack stays locked with pending creates; cancel, refresh --clear-pending-creates and up converge, billed once", async () => {
+  it.skipIf(!process.env.RELIABILITY)("killed CLI (the whole process tree): the stack stays locked with pending creates; cancel, refresh --clear-pending-creates and up converge, billed once", async () => {
     const prefix = "killcli";
     const project = await stack(prefix);
     const { run, started, writesAtSignal } = await slowUpUntilOrderInFlight(project, prefix);
