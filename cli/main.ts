@@ -16,6 +16,7 @@ const commands: Record<string, Command> = {
   "import-zone": { summary: "convert a BIND or OctoDNS zone into a zone file", load: () => import("./commands/import-zone") },
   "plan-md": { summary: "turn `pulumi preview --json` into a pull-request comment (Markdown or JSON)", load: () => import("./commands/plan-md") },
   export: { summary: "write a Pulumi program that adopts domains as they are live", load: () => import("./commands/export") },
+  plugin: { summary: "install the domainsreseller resource plugin for YAML, Python, Go and .NET programs", load: () => import("./commands/plugin") },
   sync: { summary: "check expiry dates and registry states (for cron); exit 1 when a domain needs attention", load: () => import("./commands/sync") },
 };
 

@@ -13,12 +13,23 @@ export function pulumiBinDir() {
   return readFileSync(file, "utf8").trim();
 }
 
+/**
+ * The folder of the YAML language host recorded by setup.mjs, or undefined when setup found none
+ * (YAML programs then fail with the engine's own "no language plugin" message).
+ */
+export function pulumiYamlBinDir() {
+  const file = join(repoRoot, "node_modules", ".pulumi-yaml-bin");
+  return existsSync(file) ? readFileSync(file, "utf8").trim() || undefined : undefined;
+}
+
 /** `home` holds the backend and Pulumi's own files; nothing is written outside it. */
 export function pulumiEnv(home, extra = {}) {
   mkdirSync(join(home, "backend"), { recursive: true });
   return {
     ...process.env,
-    PATH: `${pulumiBinDir()}:${process.env.PATH ?? ""}`,
+    // The CLI first: its own folder is where the engine looks for bundled plugins (see setup.mjs).
+    // The YAML host's folder is the CLI's own when a real install bundles it: listed once.
+    PATH: [...new Set([pulumiBinDir(), pulumiYamlBinDir() ?? pulumiBinDir()])].concat(process.env.PATH ?? "").join(":"),
     PULUMI_HOME: join(home, "pulumi-home"),
     PULUMI_BACKEND_URL: `file://${join(home, "backend")}`,
     PULUMI_CONFIG_PASSPHRASE: process.env.PULUMI_CONFIG_PASSPHRASE ?? "local-only-passphrase",

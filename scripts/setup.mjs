@@ -2,12 +2,15 @@
 // One idempotent step before the demo, the tests and the benchmarks, on a fresh clone or a warm one:
 //   1. npm packages (npm ci when package-lock.json changed since the last install),
 //   2. the Pulumi CLI (a recent one on PATH, else a cached build, else built from Go modules),
-//   3. the compiled package (TypeScript to CommonJS in dist/).
+//   3. the YAML language host for YAML programs run against the provider plugin (bundled with a
+//      real Pulumi install; else a cached build, else built from Go modules),
+//   4. the compiled package (TypeScript to CommonJS in dist/).
 // Plain Node with no dependencies, because it runs before node_modules exists.
 import { execFileSync, spawnSync } from "node:child_process";
 import { createHash } from "node:crypto";
-import { existsSync, readFileSync, writeFileSync, copyFileSync, chmodSync, lstatSync, symlinkSync } from "node:fs";
-import { dirname, join, resolve } from "node:path";
+import { existsSync, readFileSync, writeFileSync, copyFileSync, chmodSync, lstatSync, symlinkSync, rmSync } from "node:fs";
+import { homedir } from "node:os";
+import { dirname, join, resolve, sep } from "node:path";
 import { fileURLToPath } from "node:url";
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), "..");
@@ -88,6 +91,40 @@ function ensurePulumi() {
   return bin;
 }
 
+/** The folder holding `pulumi-language-yaml`, or undefined (with a warning) when none can be had. */
+function ensureYamlHost(pulumiBin) {
+  // A real Pulumi install bundles the YAML host next to the CLI; the engine finds it there.
+  if (existsSync(join(pulumiBin, "pulumi-language-yaml"))) return pulumiBin;
+  const env = { ...process.env, PATH: `${process.env.PATH ?? ""}:/usr/local/go/bin` };
+  const hasGo = spawnSync("go", ["version"], { stdio: "ignore", env }).status === 0;
+  const script = join(root, "scripts", "install-pulumi-yaml.sh");
+  const out = spawnSync("bash", hasGo ? [script] : [script, "--cached-only"], { cwd: root, encoding: "utf8", stdio: ["ignore", "pipe", "inherit"], env });
+  if (out.status !== 0) {
+    // Only YAML programs need it; everything written in TypeScript runs without it.
+    step(hasGo ? "building the YAML language host failed (see the lines above); YAML programs will not run" : "no YAML language host and no Go to build it; YAML programs will not run");
+    return undefined;
+  }
+  const bin = out.stdout.trim().split("\n").pop();
+  linkNextToBuiltCli(pulumiBin, join(bin, "pulumi-language-yaml"));
+  return bin;
+}
+
+/**
+ * The engine treats the YAML host as a bundled plugin: found on PATH but not next to the `pulumi`
+ * executable, it prints "using pulumi-language-yaml from $PATH" on every run. The CLI this script
+ * built lives in our own cache, so a link there silences that without rebuilding it; a CLI the
+ * user installed is left alone (its own install bundles the host anyway).
+ */
+function linkNextToBuiltCli(pulumiBin, host) {
+  // The same folder the install scripts build into.
+  const cache = process.env.DOMAINSRESELLER_TOOLS_DIR || join(process.env.XDG_CACHE_HOME || join(homedir(), ".cache"), "pulumi-domainsreseller");
+  if (!resolve(pulumiBin).startsWith(resolve(cache) + sep)) return;
+  const link = join(pulumiBin, "pulumi-language-yaml");
+  if (existsSync(link)) return; // follows the link: present and pointing at a host
+  rmSync(link, { force: true }); // a dangling link, left when the YAML cache was removed
+  symlinkSync(host, link);
+}
+
 // Programs in this repository (the root demo, examples/, test projects) import the package by its
 // published name, exactly as users do; a link in node_modules makes that name resolve to this checkout.
 function linkSelf() {
@@ -109,6 +146,10 @@ try {
   linkSelf();
   const bin = ensurePulumi();
   writeFileSync(join(root, "node_modules", ".pulumi-bin"), bin + "\n");
+  const yamlBin = ensureYamlHost(bin);
+  const yamlFile = join(root, "node_modules", ".pulumi-yaml-bin");
+  if (yamlBin) writeFileSync(yamlFile, yamlBin + "\n");
+  else rmSync(yamlFile, { force: true });
   build();
   step(`ready in ${((Date.now() - started) / 1000).toFixed(1)}s (pulumi: ${bin})`);
 } catch (error) {

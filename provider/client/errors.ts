@@ -81,6 +81,14 @@ export function describe(code: DomainsResellerErrorCode, what: string, route?: s
 }
 
 /**
+ * What happened, without the generic "What to do" sentence `describe` ends with: for a caller whose
+ * own sentence around it gives the advice that fits its situation.
+ */
+export function withoutAdvice(error: Error): string {
+  return error.message.replace(/\. What to do: [\s\S]*$/, "");
+}
+
+/**
  * Removes every known secret from a text. Used on anything that came from outside (server
  * bodies, network error messages) before it is put on an error or a log line.
  */

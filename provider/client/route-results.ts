@@ -30,8 +30,13 @@ export const registrarResult = z.unknown().transform((): void => undefined);
 
 export const lockResult = z.string().transform((s) => s.trim().toLowerCase()).pipe(z.enum(["locked", "unlocked"]));
 
-/** {"ns1":…,"ns5":…} (plus success/message/status on newer servers) or a list → hosts in order, empties dropped. */
-export const nameserverResult = z.union([z.array(z.unknown()), z.record(z.string(), z.unknown())]).transform((body): string[] => {
+/**
+ * {"ns1":…,"ns5":…} (plus success/message/status on newer servers) or a list → hosts in order,
+ * empties dropped. An object without a single `nsN` key is not a nameserver answer (a bare
+ * `{"success":true}` from a glitching registrar module): read as "no nameservers", a refresh would
+ * record a delegation the domain does not have.
+ */
+export const nameserverResult = z.union([z.array(z.unknown()), z.record(z.string(), z.unknown()).refine((body) => Object.keys(body).some((k) => /^ns\d+$/.test(k)), { message: "no ns1…ns5 keys" })]).transform((body): string[] => {
   const values = Array.isArray(body)
     ? body
     : Object.keys(body)

@@ -32,6 +32,7 @@ import {
 import { isUnknown } from "../model/unknown";
 import { DEFAULT_ZONE_THRESHOLDS, reviewZoneChange } from "../model/safety";
 import { unlessGone } from "./gone";
+import { importedDomain } from "./importId";
 import { claim, claimed, identityOf, noteSeen, seenStates, WHOLE } from "./handover";
 import { safetySettings } from "./settings";
 import { PartialApplyError, type KindContext, type ResourceKind } from "./kind";
@@ -227,6 +228,15 @@ export const dnsRecordSet: ResourceKind<typeof dnsRecordSetInputsSchema, State> 
     const found = nextFound({ mode: inputs.mode, owned: history.owned, previous: history.found, declared: inputs.records, live, zone: inputs.domain });
     const intended = withProfile(stateAfterSave(inputs, plan, found), inputs.profile);
     return { id: inputs.domain, state: await apply(ctx, inputs, plan, intended) };
+  },
+
+  // Imported by the domain name, whole (authoritative): every live record becomes the set's, and
+  // all of it is recorded as found, so deleting the imported set leaves the zone as it was.
+  async importState(ctx, id) {
+    const domain = importedDomain("DnsRecordSet", id);
+    const live = await unlessGone(ctx.client, domain, () => readZone(ctx, domain));
+    if (live === undefined) return undefined;
+    return { id: domain, state: { domain, mode: "authoritative", records: {}, found: live.map((row) => ({ ...row.row })), unmanagedCount: 0 } };
   },
 
   async read(ctx, id, state) {

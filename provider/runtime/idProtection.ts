@@ -18,6 +18,7 @@ export const idProtection = settingKind({
     return live.enabled;
   },
   write: (ctx, domain, enabled: boolean) => ctx.client.call("setIdProtection", { domain, status: enabled }),
+  sendOnce: true,
   same: (a, b) => a === b,
   show,
   notApplied: (domain, wanted, live) =>

@@ -26,7 +26,16 @@ const PROVIDER_KEY = "__provider";
 /** Steps that only look: they may share a read of this run (sharedReads.ts); applying reads fresh. */
 const LOOKING = new Set(["read", "check"]);
 
-function contextFor(profile: unknown, secrets: readonly string[], verb: string): KindContext {
+/** Per-call options of a server other than the dynamic one (the provider plugin). */
+export interface CallHooks {
+  /**
+   * Where the kind's warnings go, already scrubbed of the resource's secrets. Without it they are
+   * written to standard error, which the engine shows for the dynamic provider (not for a plugin).
+   */
+  warn?(message: string): void;
+}
+
+function contextFor(profile: unknown, secrets: readonly string[], verb: string, hooks?: CallHooks): KindContext {
   let client: KindContext["client"] | undefined;
   return {
     // Resolved on first use, so a kind that never calls the API (the stack guard) needs no credentials.
@@ -35,19 +44,23 @@ function contextFor(profile: unknown, secrets: readonly string[], verb: string):
       client ??= LOOKING.has(verb) ? views.shared : views.fresh;
       return client;
     },
-    warn: (message) => process.stderr.write(`warning: ${scrub(message, secrets)}\n`),
+    warn: (message) => {
+      const line = scrub(message, secrets);
+      if (hooks?.warn) hooks.warn(line);
+      else process.stderr.write(`warning: ${line}\n`);
+    },
   };
 }
 
 /** A resource's own secrets (the EPP code of a transfer): never printed, whatever echoes them. */
 const secretsOf = (props: Props): string[] => (typeof props.eppCode === "string" && props.eppCode.length >= 4 ? [props.eppCode] : []);
 
-async function run<T>(kindName: string, kind: AnyKind, verb: string, props: Props, work: (ctx: KindContext) => Promise<T>, provider?: unknown): Promise<T> {
+async function run<T>(kindName: string, kind: AnyKind, verb: string, props: Props, work: (ctx: KindContext) => Promise<T>, provider?: unknown, hooks?: CallHooks): Promise<T> {
   const domain = String(props.domain ?? props.name ?? "");
   const profile = typeof props.profile === "string" ? props.profile : undefined;
   const secrets = secretsOf(props);
   try {
-    return await withDomain(`${profile ?? ""}/${domain}`, () => work(contextFor(profile, secrets, verb)));
+    return await withDomain(`${profile ?? ""}/${domain}`, () => work(contextFor(profile, secrets, verb, hooks)));
   } catch (error) {
     throw quiet(
       describeFailure(kindName, verb, domain, withStateHint(verb, error), (state) => {
@@ -81,7 +94,7 @@ export async function check(kindName: string, olds: Props, news: Props): Promise
 }
 
 /** Checked inputs, or failures each naming its property path (`records[2].value`). */
-export async function checkResource(kindName: string, olds: Props, news: Props): Promise<{ inputs?: Props; failures?: CheckFailure[] }> {
+export async function checkResource(kindName: string, olds: Props, news: Props, hooks?: CallHooks): Promise<{ inputs?: Props; failures?: CheckFailure[] }> {
   const kind = kindNamed(kindName);
   const outcome = checkInputs(kind.inputs, kind.fromEngine ? kind.fromEngine(news) : news);
   if (!outcome.ok) return { inputs: news, failures: outcome.failures };
@@ -97,7 +110,7 @@ export async function checkResource(kindName: string, olds: Props, news: Props):
   if (foreign.length > 0) return { inputs: news, failures: foreign };
   if (!kind.prepare || isUnknown(outcome.inputs)) return { inputs: toEngine(kind, outcome.inputs) };
   const prepare = kind.prepare;
-  const prepared = await run(kindName, kind, "check", outcome.inputs, (ctx) => prepare(ctx, withoutInternal(olds), outcome.inputs));
+  const prepared = await run(kindName, kind, "check", outcome.inputs, (ctx) => prepare(ctx, withoutInternal(olds), outcome.inputs), undefined, hooks);
   return prepared.ok ? { inputs: toEngine(kind, prepared.inputs) } : { inputs: news, failures: prepared.failures };
 }
 
@@ -151,39 +164,54 @@ export async function diff(kindName: string, _id: string, olds: Props, news: Pro
   }
 }
 
-export async function create(kindName: string, inputs: Props): Promise<{ id: string; outs: Props }> {
+export async function create(kindName: string, inputs: Props, hooks?: CallHooks): Promise<{ id: string; outs: Props }> {
   const kind = kindNamed(kindName);
   const clean = fromEngine(kind, inputs);
   return run(kindName, kind, "create", clean, async (ctx) => {
     const { id, state } = await kind.create(ctx, clean);
     return { id, outs: storedState(kind, state) };
-  }, inputs[PROVIDER_KEY]);
+  }, inputs[PROVIDER_KEY], hooks);
 }
 
-export async function read(kindName: string, id: string, props: Props): Promise<{ id: string; props?: Props; inputs?: Props }> {
+type ReadAnswer = { id: string; props?: Props; inputs?: Props };
+
+/** Reads `state`; an empty id tells the engine the object is gone (kinds answer undefined only on proof, gone.ts). */
+async function readAnswer(kind: AnyKind, ctx: KindContext, id: string, state: Props): Promise<ReadAnswer> {
+  const outcome = await kind.read(ctx, id, state);
+  if (!outcome) return { id: "" };
+  return { id: outcome.id, props: storedState(kind, outcome.state), inputs: JSON.parse(JSON.stringify(toEngine(kind, outcome.inputs))) as Props };
+}
+
+/** Empty props (no state, no inputs) are an import: the kind derives what to read from the id. */
+export async function read(kindName: string, id: string, props: Props, hooks?: CallHooks): Promise<ReadAnswer> {
   const kind = kindNamed(kindName);
+  if (Object.keys(withoutInternal(props)).length === 0) return importById(kindName, kind, id, hooks);
   const state = currentState(kind, props);
-  return run(kindName, kind, "read", { ...state, domain: state.domain ?? state.name ?? id }, async (ctx) => {
-    const outcome = await kind.read(ctx, id, state);
-    // An empty id tells the engine the object is gone, so refresh drops it from state. Kinds
-    // answer undefined only on proof (gone.ts).
-    if (!outcome) return { id: "" };
-    return { id: outcome.id, props: storedState(kind, outcome.state), inputs: JSON.parse(JSON.stringify(toEngine(kind, outcome.inputs))) as Props };
-  });
+  return run(kindName, kind, "read", { ...state, domain: state.domain ?? state.name ?? id }, (ctx) => readAnswer(kind, ctx, id, state), undefined, hooks);
 }
 
-export async function update(kindName: string, id: string, olds: Props, news: Props): Promise<{ outs: Props }> {
+async function importById(kindName: string, kind: AnyKind, id: string, hooks?: CallHooks): Promise<ReadAnswer> {
+  const importState = kind.importState;
+  if (!importState) throw quiet(new Error(`${kindName} cannot be imported: it has no object of its own in the account to read by id.`));
+  // The domain is the id's first segment (PrivateNameserver ids are domain/host/ip): one queue per domain.
+  return run(kindName, kind, "read", { domain: id.split("/")[0] ?? id }, async (ctx) => {
+    const found = await importState(ctx, id);
+    return found === undefined ? { id: "" } : readAnswer(kind, ctx, found.id, found.state as Props);
+  }, undefined, hooks);
+}
+
+export async function update(kindName: string, id: string, olds: Props, news: Props, hooks?: CallHooks): Promise<{ outs: Props }> {
   const kind = kindNamed(kindName);
   const clean = fromEngine(kind, news);
   return run(kindName, kind, "update", clean, async (ctx) => ({
     outs: storedState(kind, await kind.update(ctx, id, currentState(kind, olds), clean)),
-  }), news[PROVIDER_KEY]);
+  }), news[PROVIDER_KEY], hooks);
 }
 
 // `delete` is a reserved word for a function declaration, so the export is renamed.
-async function remove(kindName: string, id: string, props: Props): Promise<void> {
+async function remove(kindName: string, id: string, props: Props, hooks?: CallHooks): Promise<void> {
   const kind = kindNamed(kindName);
   const state = currentState(kind, props);
-  await run(kindName, kind, "delete", { ...state, domain: state.domain ?? state.name ?? id }, (ctx) => kind.delete(ctx, id, state));
+  await run(kindName, kind, "delete", { ...state, domain: state.domain ?? state.name ?? id }, (ctx) => kind.delete(ctx, id, state), undefined, hooks);
 }
 export { remove as delete };

@@ -66,6 +66,13 @@ export interface ResourceKind<S extends z.ZodObject, State extends object> {
   /** Throws PartialApplyError with the state really in force when only part was applied. */
   update(ctx: KindContext, id: string, olds: State, news: z.output<S>): Promise<State>;
   delete(ctx: KindContext, id: string, state: State): Promise<void>;
+  /**
+   * The state to hand `read` when only the id is known (`pulumi import`, the `import` option: the
+   * engine sends neither inputs nor state). An import is a takeover, so it records what it finds
+   * (given back on delete). Undefined when the thing is not in the account; throws naming the id
+   * form it expects. A kind without it cannot be imported.
+   */
+  importState?(ctx: KindContext, id: string): Promise<{ id: string; state: State } | undefined>;
 }
 
 /**

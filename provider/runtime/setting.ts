@@ -3,10 +3,11 @@
 // A kind states how to read, write and compare its value; this builds the six steps from that,
 // with every save verified by a re-read and every partial outcome recorded as what is in force.
 import type { z } from "zod";
-import { isDomainsResellerError } from "../client";
+import { isDomainsResellerError, withoutAdvice } from "../client";
 import type { ResourceDiff } from "../model/diff";
 import { unlessGone } from "./gone";
 import { claim, claimed, identityOf, noteSeen, seenStates } from "./handover";
+import { importedDomain } from "./importId";
 import { PartialApplyError, type KindContext, type KindInputs, type ResourceKind } from "./kind";
 import { NotAppliedError } from "./verify";
 
@@ -27,6 +28,11 @@ export interface SettingSpec<S extends z.ZodObject, V> {
   notApplied(domain: string, wanted: V, live: V): string;
   /** False when the value found at takeover cannot be written back (e.g. fewer than two nameservers). */
   restorable?(value: V): boolean;
+  /**
+   * The write route may bill, so it is sent once: an update reads first and sends nothing when the
+   * value is already in force (an earlier change whose answer was lost may have landed since).
+   */
+  sendOnce?: boolean;
 }
 
 /**
@@ -38,14 +44,19 @@ async function writeVerified<V>(spec: SettingSpec<z.ZodObject, V>, ctx: KindCont
     await spec.write(ctx, domain, value);
   } catch (error) {
     if (!isDomainsResellerError(error, "outcome_unknown")) throw error;
-    if (spec.same(await spec.read(ctx, domain), value)) return;
-    throw error;
+    const live = await spec.read(ctx, domain);
+    if (spec.same(live, value)) return;
+    throw new Error(
+      `the change to "${spec.show(value)}" was sent but its answer was lost (${withoutAdvice(error)}), and a read right after still shows "${spec.show(live)}". ` +
+        `It was NOT sent again: the registrar may still apply it. The next \`pulumi up\` reads it first and sends the change only if it still shows "${spec.show(live)}".`,
+    );
   }
   const live = await spec.read(ctx, domain);
   if (!spec.same(live, value)) {
     throw new NotAppliedError(spec.notApplied(domain, value, live));
   }
 }
+
 
 type Props = Record<string, unknown>;
 
@@ -84,6 +95,12 @@ export function settingKind<S extends z.ZodObject, V>(spec: SettingSpec<S, V>): 
       return { id: inputs.domain, state: withValue(inputs, wanted, initial) };
     },
 
+    // Imported by the domain name: read records the value live now as the one found at takeover.
+    importState: async (_ctx, id) => {
+      const domain = importedDomain(spec.kind, id);
+      return { id: domain, state: { domain } as State };
+    },
+
     async read(ctx, id, state) {
       noteSeen(identity(state), state);
       const domain = (state.domain as string | undefined) ?? id;
@@ -100,7 +117,8 @@ export function settingKind<S extends z.ZodObject, V>(spec: SettingSpec<S, V>): 
       claim(identity(news));
       const initial = olds[spec.initialField] as V;
       try {
-        await writeVerified(generic, ctx, news.domain, valueOf(news));
+        const inForce = spec.sendOnce === true && spec.same(await spec.read(ctx, news.domain), valueOf(news));
+        if (!inForce) await writeVerified(generic, ctx, news.domain, valueOf(news));
       } catch (error) {
         throw new PartialApplyError(news.domain, withValue(news, valueOf(olds), initial), error);
       }

@@ -47,6 +47,9 @@ const SAFETY = {
 
 export { ConfigurationError };
 
+/** Every stack config key the provider reads, e.g. "domainsreseller:apiKey" (a plugin's CheckConfig refuses others). */
+export const SETTING_KEYS: readonly string[] = [...REQUIRED, ...TUNING, PROFILES, ...Object.values(SAFETY)].map(({ key }) => key);
+
 let stackConfig: Record<string, string> = {};
 
 /** Called by the provider's `configure`: keeps our namespace's values; everything else is not ours to hold. */

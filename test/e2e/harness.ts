@@ -148,9 +148,16 @@ const READ_ONLY_POSTS = new Set([
   "POST /domains/{domain}/transfersync",
 ]);
 
+export interface TestEmulatorOptions {
+  /** Every line the emulator logs (one per answered request). */
+  log?: (line: string) => void;
+  /** Called with each admin call's parsed answer. */
+  onAdmin?: (method: string, path: string, answer: unknown) => void;
+}
+
 /** A fresh emulator with the default seed and its admin surface, plus typed admin helpers. */
-export async function startTestEmulator(): Promise<TestEmulator> {
-  const handle = await startEmulator({ port: 0, admin: true, seed: "default" });
+export async function startTestEmulator(options: TestEmulatorOptions = {}): Promise<TestEmulator> {
+  const handle = await startEmulator({ port: 0, admin: true, seed: "default", ...(options.log ? { log: options.log } : {}) });
   const account = handle.accounts[0];
   if (!account) throw new Error("the default seed has no reseller account");
   for (const a of handle.accounts) registerCredential(a.email, a.apiKey);
@@ -165,7 +172,10 @@ export async function startTestEmulator(): Promise<TestEmulator> {
     });
     const text = await response.text();
     if (!response.ok) throw new Error(`emulator admin ${method} ${path}: ${response.status} ${text}`);
-    return text === "" ? undefined : JSON.parse(text);
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any -- admin answers are JSON of many shapes; callers type them
+    const answer: any = text === "" ? undefined : JSON.parse(text);
+    options.onAdmin?.(method, path, answer);
+    return answer;
   };
   return {
     handle,

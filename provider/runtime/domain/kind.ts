@@ -28,7 +28,7 @@ import {
   type UnsettledOrder,
   type UnsettledRenewal,
 } from "../../model/domain";
-import { isDomainsResellerError } from "../../client";
+import { isDomainsResellerError, withoutAdvice } from "../../client";
 import { clientFor } from "../clients";
 import type { KindContext, ResourceKind } from "../kind";
 import { resolveSettings } from "../settings";
@@ -174,8 +174,6 @@ async function syncTransfer(ctx: KindContext, name: string): Promise<{ status: T
   return { status: transferStatusOf({ sync }), reason: sync.reason };
 }
 
-/** The client's account of what happened, without its generic advice (the sentence around it gives the specific one). */
-const withoutAdvice = (error: Error) => error.message.replace(/\. What to do: [\s\S]*$/, "");
 
 /** Saves the declared contacts when the live ones differ; `inForce` is the state to record should the save not hold. */
 async function saveContacts(ctx: KindContext, inForce: () => Promise<DomainState>, news: DomainInputs): Promise<void> {
@@ -238,6 +236,16 @@ export const domain: ResourceKind<typeof domainInputsSchema, DomainState> = {
       return { id: inputs.name, state: await observeAdopted() };
     }
     return placeOrder(ctx, inputs as DomainInputs);
+  },
+
+  // Imported by its name as an adopted domain kept on delete (source "adopt", onDelete "retain");
+  // one the account does not hold is not imported (read never drops a Domain, so it is asked here).
+  async importState(ctx, id) {
+    const parsed = domainInputsSchema.safeParse({ name: id, source: "adopt" });
+    if (!parsed.success) throw new Error(`Domain cannot be imported by the id ${JSON.stringify(id)}: the id is the domain name, such as "example.com".`);
+    if ((await accountDomain(ctx.client, parsed.data.name)) === undefined) return undefined;
+    const state = domainState({ inputs: parsed.data, live: { status: null, expiryDate: null, nameservers: [] }, lastQuote: null, transferStatus: null });
+    return { id: parsed.data.name, state };
   },
 
   async read(ctx, id, state) {
