@@ -1,7 +1,8 @@
 /**
  * The portfolio of `npm run bench -- stack`: what the emulator account holds (seed), what the
  * program declares (the same portfolio, with a few settings different so that `up` writes and
- * `destroy` gives back), and the two program texts: the provider's and the engine floor's.
+ * `destroy` gives back), and the program texts: the provider's (dynamic resources, and the same with
+ * the plugin's classes) and the engine floor's.
  *
  * Per domain the account holds 7 DNS records (the program declares 3 of them and leaves 4 alone),
  * two nameservers, one e-mail forward, a lock (on for even domains) and ID protection (on for every
@@ -95,11 +96,15 @@ export function providerResourceCount(n: number): number {
   return 6 * n + glue + 1;
 }
 
-/** The provider program: reads portfolio.json (written next to it) and declares every resource. */
-export const PROVIDER_PROGRAM = `// Written by bench/stack.ts: a portfolio adopted and managed, per domain one resource of each kind.
+/**
+ * The provider program: reads portfolio.json (written next to it) and declares every resource, with
+ * the classes of `from`. The plugin's classes take the same args, so the two variants differ only in
+ * this import and are measured on the same text.
+ */
+const portfolioProgram = (from: string, what: string): string => `// Written by bench/stack.ts: a portfolio adopted and managed, per domain one resource of each kind (${what}).
 import { readFileSync } from "fs";
 import { join } from "path";
-import * as dr from "pulumi-domainsreseller";
+import * as dr from "${from}";
 
 interface Declared {
   domain: string;
@@ -122,6 +127,16 @@ for (const d of portfolio) {
   if (d.glue) new dr.PrivateNameserver(\`\${d.domain}-glue\`, { domain: d.domain, host: d.glue.host, ip: d.glue.ip });
 }
 `;
+
+/** The dynamic resources: the provider's code runs in the engine's dynamic-provider host. */
+export const PROVIDER_PROGRAM = portfolioProgram("pulumi-domainsreseller", "dynamic resources");
+
+/**
+ * The provider plugin (bin/pulumi-resource-domainsreseller): the same resources as
+ * `domainsreseller:index:<Kind>`. It has no stack guard; its default provider resource takes that
+ * place in the state, so the floor's count fits it too.
+ */
+export const PLUGIN_PROGRAM = portfolioProgram("pulumi-domainsreseller/plugin", "provider plugin");
 
 /**
  * The floor: as many dynamic resources on the same engine and the same dynamic-provider host, whose

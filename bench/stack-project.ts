@@ -4,8 +4,8 @@
  * scripts/setup.mjs, no network). Projects live under `.e2e/` in the repository so that the program
  * resolves `pulumi-domainsreseller` and `@pulumi/pulumi` from its node_modules, as an example does.
  *
- * Every command is timed (spawn to exit) while a sampler watches the dynamic-provider process the
- * engine starts (see `sampleProviderRss`).
+ * Every command is timed (spawn to exit) while a sampler watches the provider process the engine
+ * starts: the dynamic-provider host, or the domainsreseller plugin (see `sampleProviderRss`).
  */
 import { spawn } from "node:child_process";
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
@@ -29,11 +29,11 @@ const envModule = require(join(repoRoot, "scripts", "pulumi-env.mjs")) as typeof
 export interface CommandResult {
   code: number;
   seconds: number;
-  /** Peak resident memory of the dynamic-provider process(es) of this command, MiB (kernel high-water mark). */
+  /** Peak resident memory of the provider process(es) of this command, MiB (kernel high-water mark). */
   providerRssMb: number;
   /** The largest VmRSS seen by the 200 ms samples, MiB (a peak between samples is only in providerRssMb). */
   providerRssSampledMb: number;
-  /** How many dynamic-provider processes the command started (an `up` runs a preview and an update). */
+  /** How many provider processes the command started (an `up` runs a preview and an update). */
   providerProcesses: number;
   /** CPU seconds of the command's processes by role (see sampleProviderRss). */
   cpuSeconds: Record<ProcessRole, number>;
@@ -53,13 +53,21 @@ export interface Project {
 const KIB = 1024;
 const TAIL = 64 * KIB;
 
-/** Creates `.e2e/<name>-XXXX/` with Pulumi.yaml, package.json and the given files. */
-export function createProject(name: string, files: Record<string, string>): Project {
+/** The folder of bin/pulumi-resource-domainsreseller, which runs this checkout's dist/provider/plugin/main.js. */
+export const pluginBinDir = join(repoRoot, "bin");
+
+/**
+ * Creates `.e2e/<name>-XXXX/` with Pulumi.yaml, package.json and the given files. With `plugin`, the
+ * Pulumi.yaml points the engine at the repository's bin/ (`plugins.providers`, as
+ * test/e2e/plugin.test.ts does): the plugin of this checkout, with no install into the plugin cache.
+ */
+export function createProject(name: string, files: Record<string, string>, options: { plugin?: boolean } = {}): Project {
   const work = join(repoRoot, ".e2e");
   mkdirSync(work, { recursive: true });
   const dir = mkdtempSync(join(work, `${name}-`));
   const home = mkdtempSync(join(tmpdir(), `dr-bench-${name}-`));
-  writeFileSync(join(dir, "Pulumi.yaml"), `name: ${name}\nruntime: nodejs\nmain: index.ts\n`);
+  const plugins = options.plugin ? `plugins:\n  providers:\n    - name: domainsreseller\n      path: ${JSON.stringify(pluginBinDir)}\n` : "";
+  writeFileSync(join(dir, "Pulumi.yaml"), `name: ${name}\nruntime: nodejs\nmain: index.ts\n${plugins}`);
   writeFileSync(join(dir, "package.json"), JSON.stringify({ name, private: true, main: "index.ts" }, null, 2));
   for (const [file, text] of Object.entries(files)) writeFileSync(join(dir, file), text);
 
@@ -156,7 +164,10 @@ function descendants(root: number, all: Map<number, { ppid: number }>): number[]
 export type ProcessRole = "provider" | "program" | "engine";
 
 /**
- * What a process under the CLI is. The provider host is `node …/@pulumi/pulumi/cmd/dynamic-provider/index.js`,
+ * What a process under the CLI is. The plugin is `node …/bin/pulumi-resource-domainsreseller` (the
+ * engine execs the script, whose `#!/usr/bin/env node` line makes it node's argument; for an instant
+ * the same process is `/usr/bin/env node …`, with the same argument), or `node …/dist/provider/plugin/main.js`
+ * when started without the launcher. The dynamic-provider host is `node …/@pulumi/pulumi/cmd/dynamic-provider/index.js`,
  * started by the `pulumi-resource-pulumi-nodejs` shell script, which first runs
  * `node -e "…require.resolve('…/cmd/dynamic-provider')"` to find it: that short-lived helper must
  * not count, so the script path must be an argument of its own. The program runs in
@@ -167,6 +178,7 @@ function roleOf(pid: number): ProcessRole {
   try {
     const args = readFileSync(`/proc/${pid}/cmdline`, "utf8").split("\0");
     if (args.some((arg) => /[\\/]cmd[\\/]dynamic-provider([\\/]index\.js)?$/.test(arg))) return "provider";
+    if (args.some((arg) => /(^|[\\/])pulumi-resource-domainsreseller$|[\\/]dist[\\/]provider[\\/]plugin[\\/]main\.js$/.test(arg))) return "provider";
     if (args.some((arg) => /[\\/]cmd[\\/]run([\\/]index\.js)?$/.test(arg))) return "program";
   } catch {
     // Gone: counted as the engine's, like any helper.
@@ -194,7 +206,7 @@ export interface Sampled {
 
 /**
  * Every 200 ms: the processes under `root` (and `root`, the CLI), their role, CPU time, and for the
- * dynamic-provider host VmRSS and VmHWM from /proc/<pid>/status. VmHWM is the kernel's own peak of
+ * provider process (dynamic-provider host or plugin) VmRSS and VmHWM from /proc/<pid>/status. VmHWM is the kernel's own peak of
  * the resident set, so the figure kept (the largest VmHWM seen) also covers a peak between two
  * samples; only the last 200 ms before the process exits go unseen.
  */

@@ -8,7 +8,7 @@ export interface Side {
   rssMb: number;
   rssSampledMb: number;
   providerProcesses: number;
-  /** CPU seconds of the command's processes: the CLI and engine (with the language host), the program, the dynamic-provider host. */
+  /** CPU seconds of the command's processes: the CLI and engine (with the language host), the program, the provider process (dynamic-provider host or plugin). */
   cpuSeconds: { engine: number; program: number; provider: number };
   /** CPU seconds of the benchmark's own process meanwhile: the emulator answering the provider, and the /proc sampler. */
   benchCpuSeconds: number;
@@ -18,6 +18,16 @@ export interface Side {
   load: number;
   /** The command was run with --expect-no-changes and the engine found changes. */
   unexpectedChanges?: boolean;
+}
+
+/** The same command on the plugin's program: its own run, calls and ratio to the same floor run. */
+export interface PluginResult {
+  side: Side;
+  ratio: number;
+  calls: number;
+  callsPerDomain: number;
+  writes: number;
+  routes: Record<string, number>;
 }
 
 export interface OpResult {
@@ -30,6 +40,8 @@ export interface OpResult {
   callsPerDomain: number;
   writes: number;
   routes: Record<string, number>;
+  /** Absent in figures from before the plugin was measured, and with `--no-plugin`. */
+  plugin?: PluginResult;
 }
 
 export interface SizeResult {
@@ -50,7 +62,7 @@ export interface Target {
 const fixed = (x: number, digits: number) => (Number.isFinite(x) ? x.toFixed(digits) : "–");
 
 export function table(sizes: readonly SizeResult[]): string {
-  const head = ["N", "operation", "provider s", "floor s", "ratio", "API calls", "calls/domain", "writes", "provider RSS MiB", "floor RSS MiB"];
+  const head = ["N", "operation", "provider s", "floor s", "ratio", "API calls", "calls/domain", "writes", "provider RSS MiB", "floor RSS MiB", "plugin s", "plugin ratio", "plugin calls/domain", "plugin writes", "plugin RSS MiB"];
   const rows = sizes.flatMap((s) =>
     [...s.ops, ...s.extras].map((o) => [
       String(s.n),
@@ -63,20 +75,27 @@ export function table(sizes: readonly SizeResult[]): string {
       String(o.writes),
       fixed(o.provider.rssMb, 0),
       fixed(o.floor.rssMb, 0),
+      ...(o.plugin
+        ? [fixed(o.plugin.side.seconds, 1) + (o.plugin.side.unexpectedChanges ? " (changes!)" : ""), fixed(o.plugin.ratio, 2), fixed(o.plugin.callsPerDomain, 2), String(o.plugin.writes), fixed(o.plugin.side.rssMb, 0)]
+        : ["–", "–", "–", "–", "–"]),
     ]),
   );
   return [`| ${head.join(" | ")} |`, `|${head.map(() => "---").join("|")}|`, ...rows.map((r) => `| ${r.join(" | ")} |`)].join("\n");
 }
 
-/** Per route, calls per domain, for each operation: where the provider's calls go. */
+/** Per route, calls per domain, for each operation: where the provider's calls go (the plugin's on a line of its own). */
 export function routeBreakdown(sizes: readonly SizeResult[]): string {
   const lines: string[] = [];
+  const routes = (counts: Record<string, number>, n: number) => {
+    const parts = Object.entries(counts)
+      .sort((a, b) => b[1] - a[1])
+      .map(([route, count]) => `${route} ${fixed(count / n, 2)}`);
+    return parts.length > 0 ? parts.join(", ") : "no API call";
+  };
   for (const s of sizes) {
     for (const o of s.ops) {
-      const parts = Object.entries(o.routes)
-        .sort((a, b) => b[1] - a[1])
-        .map(([route, count]) => `${route} ${fixed(count / s.n, 2)}`);
-      lines.push(`N=${s.n} ${o.label}: ${parts.length > 0 ? parts.join(", ") : "no API call"}`);
+      lines.push(`N=${s.n} ${o.label}: ${routes(o.routes, s.n)}`);
+      if (o.plugin) lines.push(`N=${s.n} ${o.label} (plugin): ${routes(o.plugin.routes, s.n)}`);
     }
   }
   return lines.join("\n");
@@ -85,9 +104,11 @@ export function routeBreakdown(sizes: readonly SizeResult[]): string {
 /** CPU seconds by process for each run: where the time over the floor is spent (2 cores, so CPU can exceed wall time). */
 export function cpuTable(sizes: readonly SizeResult[]): string {
   const head =
-    "| N | operation | provider run: engine / program / provider / emulator+sampler CPU s | floor run: engine / program / provider / sampler CPU s | checkpoint KiB provider / floor |\n|---|---|---|---|---|";
+    "| N | operation | provider run: engine / program / provider / emulator+sampler CPU s | floor run: engine / program / provider / sampler CPU s | checkpoint KiB provider / floor | plugin run: engine / program / plugin / emulator+sampler CPU s | plugin checkpoint KiB |\n|---|---|---|---|---|---|---|";
   const cell = (side: Side) => [side.cpuSeconds.engine, side.cpuSeconds.program, side.cpuSeconds.provider, side.benchCpuSeconds].map((c) => fixed(c, 1)).join(" / ");
-  return [head, ...sizes.flatMap((s) => [...s.ops, ...s.extras].map((o) => `| ${s.n} | ${o.label} | ${cell(o.provider)} | ${cell(o.floor)} | ${fixed(o.provider.stateKb, 0)} / ${fixed(o.floor.stateKb, 0)} |`))].join("\n");
+  const row = (s: SizeResult, o: OpResult) =>
+    `| ${s.n} | ${o.label} | ${cell(o.provider)} | ${cell(o.floor)} | ${fixed(o.provider.stateKb, 0)} / ${fixed(o.floor.stateKb, 0)} | ${o.plugin ? cell(o.plugin.side) : "–"} | ${o.plugin ? fixed(o.plugin.side.stateKb, 0) : "–"} |`;
+  return [head, ...sizes.flatMap((s) => [...s.ops, ...s.extras].map((o) => row(s, o)))].join("\n");
 }
 
 export interface Slope {
@@ -96,6 +117,8 @@ export interface Slope {
   to: number;
   providerSecondsPerDomain: number;
   floorSecondsPerDomain: number;
+  /** Absent when either size has no plugin run. */
+  pluginSecondsPerDomain?: number;
 }
 
 /** Seconds per domain between consecutive sizes: the marginal cost of one more domain. */
@@ -115,6 +138,7 @@ export function slopes(sizes: readonly SizeResult[]): Slope[] {
         to: b.n,
         providerSecondsPerDomain: (op.provider.seconds - before.provider.seconds) / (b.n - a.n),
         floorSecondsPerDomain: (op.floor.seconds - before.floor.seconds) / (b.n - a.n),
+        ...(op.plugin && before.plugin ? { pluginSecondsPerDomain: (op.plugin.side.seconds - before.plugin.side.seconds) / (b.n - a.n) } : {}),
       });
     }
   }
@@ -122,8 +146,11 @@ export function slopes(sizes: readonly SizeResult[]): Slope[] {
 }
 
 export function slopeTable(all: readonly Slope[]): string {
-  const head = "| operation | N | provider s/domain | floor s/domain |\n|---|---|---|---|";
-  return [head, ...all.map((s) => `| ${s.op} | ${s.from} → ${s.to} | ${fixed(s.providerSecondsPerDomain, 3)} | ${fixed(s.floorSecondsPerDomain, 3)} |`)].join("\n");
+  const head = "| operation | N | provider s/domain | floor s/domain | plugin s/domain |\n|---|---|---|---|---|";
+  return [
+    head,
+    ...all.map((s) => `| ${s.op} | ${s.from} → ${s.to} | ${fixed(s.providerSecondsPerDomain, 3)} | ${fixed(s.floorSecondsPerDomain, 3)} | ${s.pluginSecondsPerDomain === undefined ? "–" : fixed(s.pluginSecondsPerDomain, 3)} |`),
+  ].join("\n");
 }
 
 /** The operations the targets name (bench/stack.ts runs them under these labels). */
@@ -161,7 +188,7 @@ const escape = (text: string) => text.replace(/&/g, "&amp;").replace(/</g, "&lt;
 
 /**
  * One panel per operation: wall time against N (log scale when N spans more than one size),
- * provider solid, floor dashed, each point labelled with its seconds.
+ * provider solid, floor dashed, plugin dotted (when measured), each point labelled with its seconds.
  */
 export function svg(sizes: readonly SizeResult[], title: string): string {
   const sorted = [...sizes].sort((a, b) => a.n - b.n);
@@ -171,6 +198,7 @@ export function svg(sizes: readonly SizeResult[], title: string): string {
   const width = cols * pw + 20;
   const height = Math.ceil(ops.length / cols) * ph + 70;
   const ns = sorted.map((s) => s.n);
+  const withPlugin = sorted.some((s) => s.ops.some((o) => o.plugin !== undefined));
   const [lo, hi] = [Math.log10(Math.min(...ns)), Math.log10(Math.max(...ns))];
   const parts: string[] = [
     `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" font-family="sans-serif" font-size="11">`,
@@ -178,6 +206,7 @@ export function svg(sizes: readonly SizeResult[], title: string): string {
     `<text x="10" y="20" font-size="14" font-weight="bold">${escape(title)}</text>`,
     `<line x1="10" y1="36" x2="34" y2="36" stroke="#1f77b4" stroke-width="2"/><text x="40" y="40">provider</text>`,
     `<line x1="110" y1="36" x2="134" y2="36" stroke="#d62728" stroke-width="2" stroke-dasharray="5,3"/><text x="140" y="40">floor (no-op dynamic resources)</text>`,
+    ...(withPlugin ? [`<line x1="330" y1="36" x2="354" y2="36" stroke="#2ca02c" stroke-width="2" stroke-dasharray="2,2"/><text x="360" y="40">plugin (pulumi-resource-domainsreseller)</text>`] : []),
   ];
   ops.forEach((op, index) => {
     const ox = 10 + (index % cols) * pw;
@@ -186,7 +215,8 @@ export function svg(sizes: readonly SizeResult[], title: string): string {
     const series = (side: "provider" | "floor") => sorted.map((s) => ({ n: s.n, t: s.ops.find((o) => o.key === op.key)?.[side].seconds ?? Number.NaN }));
     const provider = series("provider");
     const floor = series("floor");
-    const top = Math.max(1, ...provider.map((p) => p.t).filter(Number.isFinite), ...floor.map((p) => p.t).filter(Number.isFinite)) * 1.15;
+    const plugin = sorted.map((s) => ({ n: s.n, t: s.ops.find((o) => o.key === op.key)?.plugin?.side.seconds ?? Number.NaN }));
+    const top = Math.max(1, ...[...provider, ...floor, ...plugin].map((p) => p.t).filter(Number.isFinite)) * 1.15;
     const x = (n: number) => (hi === lo ? (x0 + x1) / 2 : x0 + ((Math.log10(n) - lo) / (hi - lo)) * (x1 - x0));
     const y = (t: number) => y0 - (t / top) * (y0 - y1);
     parts.push(`<text x="${ox + pad}" y="${oy + 12}" font-weight="bold">${escape(op.label)}</text>`);
@@ -205,15 +235,19 @@ export function svg(sizes: readonly SizeResult[], title: string): string {
       for (const p of shown) parts.push(`<circle cx="${x(p.n).toFixed(1)}" cy="${y(p.t).toFixed(1)}" r="3" fill="${colour}"/>`);
     };
     line(floor, "#d62728", ` stroke-dasharray="5,3"`);
+    if (withPlugin) line(plugin, "#2ca02c", ` stroke-dasharray="2,2"`);
     line(provider, "#1f77b4", "");
-    // Labels lean inwards so the rightmost stays inside its panel; provider above its point, floor below.
-    const label = (p: { n: number; t: number }, dy: number, colour: string) => {
+    // Labels lean inwards so the rightmost stays inside its panel; provider above its point, floor
+    // below. The plugin's sit level with its point, further in than the other two (whose labels are
+    // at most about 25 px wide), so they stay clear of them when the three times are close.
+    const label = (p: { n: number; t: number }, dy: number, colour: string, dx = 5) => {
       if (!Number.isFinite(p.t)) return;
       const right = x(p.n) > (x0 + x1) / 2;
-      parts.push(`<text x="${(x(p.n) + (right ? -5 : 5)).toFixed(1)}" y="${(y(p.t) + dy).toFixed(1)}" text-anchor="${right ? "end" : "start"}" fill="${colour}" stroke="white" stroke-width="3" paint-order="stroke">${fixed(p.t, 1)}</text>`);
+      parts.push(`<text x="${(x(p.n) + (right ? -dx : dx)).toFixed(1)}" y="${(y(p.t) + dy).toFixed(1)}" text-anchor="${right ? "end" : "start"}" fill="${colour}" stroke="white" stroke-width="3" paint-order="stroke">${fixed(p.t, 1)}</text>`);
     };
     for (const p of provider) label(p, -6, "#1f77b4");
     for (const p of floor) label(p, 14, "#d62728");
+    if (withPlugin) for (const p of plugin) label(p, 4, "#2ca02c", 40);
   });
   parts.push("</svg>");
   return `${parts.join("\n")}\n`;

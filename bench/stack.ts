@@ -5,12 +5,14 @@
  * and a program declares per domain a Domain (adopt), a merge DnsRecordSet of 3 records,
  * Nameservers, RegistrarLock, EmailForwarding, IdProtection, and on every tenth domain a
  * PrivateNameserver. Timed: `up` (adopts and converges), a no-op `up`, `preview`,
- * `preview --refresh`, `destroy`. Each is also run on the floor, a program of as many no-op dynamic
- * resources, right after it (so both see the same machine load); ratio = provider / floor. At
- * N = 100 a few more runs measure `--parallel 32` and `PULUMI_PARALLEL_DIFF`.
+ * `preview --refresh`, `destroy`. Each runs on three programs back to back, so all three see the
+ * same machine load: the dynamic resources, the same program on the provider plugin
+ * (bin/pulumi-resource-domainsreseller, against an emulator of its own seeded alike), and
+ * the floor, a program of as many no-op dynamic resources; ratio = provider / floor and
+ * plugin / floor. At N = 100 a few more runs measure `--parallel 32` and `PULUMI_PARALLEL_DIFF`.
  *
  * Run: `npm run bench -- stack [N ...]` (e.g. `stack 10 100 1000`), or after a build of
- * .bench-build: `node .bench-build/bench/stack.js 10 100 [--no-extras]` (`--from-json` redraws the plot
+ * .bench-build: `node .bench-build/bench/stack.js 10 100 [--no-extras] [--no-plugin]` (`--from-json` redraws the plot
  * and reprints the tables from docs/benchmarks-stack.json, running nothing). Needs dist/ built
  * (`npm run build`). Writes docs/benchmarks-stack.json and docs/benchmarks-stack.svg.
  */
@@ -18,9 +20,9 @@ import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { cpus, loadavg, totalmem } from "node:os";
 import { join } from "node:path";
 import { startEmulator, type EmulatorHandle } from "../emulator";
-import { declaredDomain, floorProgram, providerResourceCount, PROVIDER_PROGRAM, seedDomain } from "./stack-programs";
+import { declaredDomain, floorProgram, PLUGIN_PROGRAM, providerResourceCount, PROVIDER_PROGRAM, seedDomain } from "./stack-programs";
 import { createProject, repoRoot, type CommandResult, type Project } from "./stack-project";
-import { cpuTable, routeBreakdown, slopes, slopeTable, svg, table, targetLines, targets, type OpResult, type Side, type SizeResult } from "./stack-report";
+import { cpuTable, routeBreakdown, slopes, slopeTable, svg, table, targetLines, targets, type OpResult, type PluginResult, type Side, type SizeResult } from "./stack-report";
 
 const EMAIL = "bench@example.com";
 const API_KEY = "bench-stack-key";
@@ -105,60 +107,105 @@ async function timed(project: Project, op: Op): Promise<Side> {
 
 const cpuLine = (side: Side): string => [side.cpuSeconds.engine, side.cpuSeconds.program, side.cpuSeconds.provider, side.benchCpuSeconds].map((c) => c.toFixed(1)).join("/");
 
-async function runOps(ops: readonly Op[], n: number, provider: Project, floor: Project, emulator: EmulatorHandle): Promise<OpResult[]> {
+const callCount = (routes: Record<string, number>) => Object.values(routes).reduce((a, b) => a + b, 0);
+const writeCount = (routes: Record<string, number>) =>
+  Object.entries(routes)
+    .filter(([route]) => route.startsWith("POST ") && !READ_ONLY_POSTS.has(route))
+    .reduce((a, [, c]) => a + c, 0);
+
+/** Runs `op` on `project` and returns its side with the API calls it made (the counters are reset first). */
+async function counted(project: Project, op: Op, emulator: EmulatorHandle): Promise<{ side: Side; routes: Record<string, number> }> {
+  await admin(emulator, "DELETE", "/counters");
+  const side = await timed(project, op);
+  return { side, routes: (await admin(emulator, "GET", "/counters")) as Record<string, number> };
+}
+
+/** A program and the emulator it talks to. */
+interface Measured {
+  project: Project;
+  emulator: EmulatorHandle;
+}
+
+async function runOps(ops: readonly Op[], n: number, provider: Measured, plugin: Measured | undefined, floor: Project): Promise<OpResult[]> {
   const results: OpResult[] = [];
   for (const op of ops) {
-    await admin(emulator, "DELETE", "/counters");
-    const p = await timed(provider, op);
-    const routes = (await admin(emulator, "GET", "/counters")) as Record<string, number>;
+    const { side: p, routes } = await counted(provider.project, op, provider.emulator);
+    const g = plugin ? await counted(plugin.project, op, plugin.emulator) : undefined;
     const f = await timed(floor, op);
-    const calls = Object.values(routes).reduce((a, b) => a + b, 0);
-    const writes = Object.entries(routes)
-      .filter(([route]) => route.startsWith("POST ") && !READ_ONLY_POSTS.has(route))
-      .reduce((a, [, c]) => a + c, 0);
-    const result: OpResult = { key: op.key, label: op.label, provider: p, floor: f, ratio: p.seconds / f.seconds, calls, callsPerDomain: calls / n, writes, routes };
+    const calls = callCount(routes);
+    const writes = writeCount(routes);
+    const pluginResult: PluginResult | undefined = g && {
+      side: g.side,
+      ratio: g.side.seconds / f.seconds,
+      calls: callCount(g.routes),
+      callsPerDomain: callCount(g.routes) / n,
+      writes: writeCount(g.routes),
+      routes: g.routes,
+    };
+    const result: OpResult = { key: op.key, label: op.label, provider: p, floor: f, ratio: p.seconds / f.seconds, calls, callsPerDomain: calls / n, writes, routes, ...(pluginResult ? { plugin: pluginResult } : {}) };
     results.push(result);
     process.stdout.write(
       `  N=${n} ${op.label.padEnd(38)} provider ${p.seconds.toFixed(1).padStart(6)} s  floor ${f.seconds.toFixed(1).padStart(6)} s  ratio ${result.ratio.toFixed(2)}  calls ${calls} (${result.callsPerDomain.toFixed(2)}/domain)  writes ${writes}  RSS ${p.rssMb.toFixed(0)}/${f.rssMb.toFixed(0)} MiB  load ${p.load.toFixed(1)}\n` +
-        `    CPU s engine/program/provider/bench process: provider run ${cpuLine(p)}, floor run ${cpuLine(f)}; state ${p.stateKb.toFixed(0)}/${f.stateKb.toFixed(0)} KiB\n`,
+        (pluginResult
+          ? `  N=${n} ${`${op.label} (plugin)`.padEnd(38)} plugin   ${pluginResult.side.seconds.toFixed(1).padStart(6)} s  ratio ${pluginResult.ratio.toFixed(2)}  calls ${pluginResult.calls} (${pluginResult.callsPerDomain.toFixed(2)}/domain)  writes ${pluginResult.writes}  RSS ${pluginResult.side.rssMb.toFixed(0)} MiB (${pluginResult.side.providerProcesses} process(es))  load ${pluginResult.side.load.toFixed(1)}\n`
+          : "") +
+        `    CPU s engine/program/provider/bench process: provider run ${cpuLine(p)}, ${pluginResult ? `plugin run ${cpuLine(pluginResult.side)}, ` : ""}floor run ${cpuLine(f)}; state ${p.stateKb.toFixed(0)}/${pluginResult ? `${pluginResult.side.stateKb.toFixed(0)}/` : ""}${f.stateKb.toFixed(0)} KiB\n`,
     );
   }
   return results;
 }
 
-async function runSize(n: number, extras: boolean): Promise<SizeResult> {
+/** Points the project at the emulator's account (the API key through standard input, never the command line). */
+async function configure(project: Project, emulator: EmulatorHandle): Promise<void> {
+  await project.ok([
+    "config", "set-all",
+    "--plaintext", `domainsreseller:endpoint=${emulator.endpoint}`,
+    "--plaintext", `domainsreseller:username=${EMAIL}`,
+    "--plaintext", `domainsreseller:requestsPerMinute=${REQUESTS_PER_MINUTE}`,
+    "--plaintext", `domainsreseller:maxConcurrency=${MAX_CONCURRENCY}`,
+  ]);
+  await project.ok(["config", "set", "--secret", "domainsreseller:apiKey"], { stdin: API_KEY });
+}
+
+async function runSize(n: number, extras: boolean, withPlugin: boolean): Promise<SizeResult> {
   const started = performance.now();
   const emulator = await startEmulator({ port: 0, admin: true, seed: "none" });
+  // The plugin's program adopts the same portfolio from an emulator of its own: each `up` finds the
+  // account as seeded, whatever the other program did, and each program's calls are counted apart.
+  // It sits idle in this process while the other programs run.
+  const pluginEmulator = withPlugin ? await startEmulator({ port: 0, admin: true, seed: "none" }) : undefined;
   const resources = providerResourceCount(n);
-  const portfolio = Array.from({ length: n }, (_, i) => declaredDomain(i));
-  const provider = createProject(`bench-stack-p${n}`, { "index.ts": PROVIDER_PROGRAM, "portfolio.json": `${JSON.stringify(portfolio, null, 1)}\n` });
+  const portfolio = `${JSON.stringify(Array.from({ length: n }, (_, i) => declaredDomain(i)), null, 1)}\n`;
+  const provider = createProject(`bench-stack-p${n}`, { "index.ts": PROVIDER_PROGRAM, "portfolio.json": portfolio });
+  const plugin = withPlugin ? createProject(`bench-stack-g${n}`, { "index.ts": PLUGIN_PROGRAM, "portfolio.json": portfolio }, { plugin: true }) : undefined;
   const floor = createProject(`bench-stack-f${n}`, { "index.ts": floorProgram(resources) });
+  const projects = [provider, ...(plugin ? [plugin] : []), floor];
   try {
     await seed(emulator, n);
-    for (const project of [provider, floor]) await project.ok(["stack", "init", STACK, "--non-interactive"]);
-    await provider.ok([
-      "config", "set-all",
-      "--plaintext", `domainsreseller:endpoint=${emulator.endpoint}`,
-      "--plaintext", `domainsreseller:username=${EMAIL}`,
-      "--plaintext", `domainsreseller:requestsPerMinute=${REQUESTS_PER_MINUTE}`,
-      "--plaintext", `domainsreseller:maxConcurrency=${MAX_CONCURRENCY}`,
-    ]);
-    // Secrets go through standard input, never the command line.
-    await provider.ok(["config", "set", "--secret", "domainsreseller:apiKey"], { stdin: API_KEY });
-    process.stdout.write(`N=${n}: ${n} domains seeded, ${resources} resources per program\n`);
-    const ops = await runOps(OPS, n, provider, floor, emulator);
-    const extraOps = extras ? await runOps(EXTRAS, n, provider, floor, emulator) : [];
+    if (pluginEmulator) await seed(pluginEmulator, n);
+    for (const project of projects) await project.ok(["stack", "init", STACK, "--non-interactive"]);
+    await configure(provider, emulator);
+    if (plugin && pluginEmulator) await configure(plugin, pluginEmulator);
+    process.stdout.write(`N=${n}: ${n} domains seeded${plugin ? " in each of two emulators" : ""}, ${resources} resources per program\n`);
+    const providerTarget = { project: provider, emulator };
+    const pluginTarget = plugin && pluginEmulator ? { project: plugin, emulator: pluginEmulator } : undefined;
+    const ops = await runOps(OPS, n, providerTarget, pluginTarget, floor);
+    const extraOps = extras ? await runOps(EXTRAS, n, providerTarget, pluginTarget, floor) : [];
     return { n, resources, ops, extras: extraOps, totalSeconds: (performance.now() - started) / 1000 };
   } finally {
-    provider.cleanup();
-    floor.cleanup();
+    for (const project of projects) project.cleanup();
     await emulator.close();
+    await pluginEmulator?.close();
   }
 }
 
-function parseArgs(argv: readonly string[]): { sizes: number[]; extras: boolean } {
+function parseArgs(argv: readonly string[]): { sizes: number[]; extras: boolean; plugin: boolean } {
   const sizes = argv.filter((a) => /^\d+$/.test(a)).map(Number).filter((n) => n > 0);
-  return { sizes: sizes.length > 0 ? [...new Set(sizes)].sort((a, b) => a - b) : [10, 100], extras: !argv.includes("--no-extras") };
+  return {
+    sizes: sizes.length > 0 ? [...new Set(sizes)].sort((a, b) => a - b) : [10, 100],
+    extras: !argv.includes("--no-extras"),
+    plugin: !argv.includes("--no-plugin"),
+  };
 }
 
 const JSON_PATH = join(repoRoot, "docs", "benchmarks-stack.json");
@@ -205,16 +252,20 @@ export async function main(argv = process.argv.slice(2)): Promise<SizeResult[]> 
     publish(stored);
     return stored.sizes;
   }
-  const { sizes, extras } = parseArgs(argv);
-  if (!existsSync(join(repoRoot, "dist", "provider", "runtime", "index.js"))) {
-    throw new Error("the program resolves pulumi-domainsreseller from dist/, which is not built: run `npm run build` first");
+  const { sizes, extras, plugin } = parseArgs(argv);
+  // The plugin's launcher (bin/) runs dist/provider/plugin/main.js, and its program loads dist/provider/plugin-sdk.
+  const needed = ["runtime/index.js", ...(plugin ? ["plugin/main.js", "plugin-sdk/index.js"] : [])];
+  for (const file of needed) {
+    if (!existsSync(join(repoRoot, "dist", "provider", file))) {
+      throw new Error(`dist/provider/${file} is not built (the programs resolve pulumi-domainsreseller from dist/): run \`npm run build\` first`);
+    }
   }
   const date = new Date().toISOString();
   const machine = `node ${process.version}, ${cpus().length} cores, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, load average at start ${loadavg().map((l) => l.toFixed(1)).join(" ")}`;
   process.stdout.write(`${machine}\nrequestsPerMinute ${REQUESTS_PER_MINUTE}, maxConcurrency ${MAX_CONCURRENCY}, engine --parallel default (8 on 2 cores)\n`);
   const results: SizeResult[] = [];
   for (const n of sizes) {
-    const result = await runSize(n, extras && n === EXTRAS_AT);
+    const result = await runSize(n, extras && n === EXTRAS_AT, plugin);
     results.push(result);
     process.stdout.write(`N=${n}: ${result.totalSeconds.toFixed(0)} s in total (seeding, set-up, ${result.ops.length + result.extras.length} commands on each program)\n`);
   }
@@ -222,7 +273,7 @@ export async function main(argv = process.argv.slice(2)): Promise<SizeResult[]> 
     date,
     machine,
     loadAverageAtEnd: loadavg(),
-    settings: { requestsPerMinute: REQUESTS_PER_MINUTE, maxConcurrency: MAX_CONCURRENCY, engineParallelDefault: "4 × GOMAXPROCS" },
+    settings: { requestsPerMinute: REQUESTS_PER_MINUTE, maxConcurrency: MAX_CONCURRENCY, engineParallelDefault: "4 × GOMAXPROCS", plugin },
     sizes: results,
   });
   return results;
