@@ -7,7 +7,7 @@ import { existsSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync }
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { repoRoot } from "../../scripts/pulumi-env.mjs";
+import { pulumiEnv, repoRoot } from "../../scripts/pulumi-env.mjs";
 import { configureStack, createProject, startTestEmulator, type Project, type TestEmulator } from "./harness";
 
 const PROGRAM = `
@@ -86,6 +86,19 @@ describe("the packed package in a fresh project", () => {
     const help = execFileSync(join(dir, "node_modules", ".bin", "domainsreseller"), ["--help"], { encoding: "utf8" });
     expect(help).toContain("usage: domainsreseller <command>");
     expect(help).toMatch(/emulator\s+run a local Domains Reseller API server/);
+  });
+
+  it("ships the resource plugin: `domainsreseller plugin install` puts it in Pulumi's plugin cache, and the engine gets its schema from it", async () => {
+    // The project's own isolated Pulumi home: the user's plugin cache is never touched.
+    const env = pulumiEnv(project.home);
+    const install = spawnSync(join(dir, "node_modules", ".bin", "domainsreseller"), ["plugin", "install"], { cwd: dir, encoding: "utf8", env, timeout: 120_000 });
+    expect(install.status, `${install.stdout}\n${install.stderr}`).toBe(0);
+    const listed = JSON.parse((await project.ok(["plugin", "ls", "--json"])).stdout) as { name: string; kind: string }[];
+    expect(listed.some((p) => p.name === "domainsreseller" && p.kind === "resource")).toBe(true);
+    // Found by name in the cache, run from the installed package (its gRPC server, its schema).
+    const schema = JSON.parse((await project.ok(["package", "get-schema", "domainsreseller"])).stdout) as { name: string; resources: Record<string, unknown> };
+    expect(schema.name).toBe("domainsreseller");
+    expect(Object.keys(schema.resources).sort()).toEqual(["Domain", "DnsRecordSet", "EmailForwarding", "IdProtection", "Nameservers", "PrivateNameserver", "RegistrarLock"].map((k) => `domainsreseller:index:${k}`).sort());
   });
 
   it("runs `pulumi up` and `destroy` from the installed tarball", async () => {
