@@ -28,6 +28,14 @@ export interface RequestEntry {
 /** Microsecond precision is plenty for overlap and keeps the JSON short. */
 const now = () => Math.round(performance.now() * 1000) / 1000;
 
+/** What `GET /__admin/requests` answers. */
+export interface RequestLogView {
+  /** The clock of `start`/`end`, when the view was taken. */
+  now: number;
+  dropped: number;
+  requests: RequestEntry[];
+}
+
 export class RequestLog {
   // A ring: `slots[(first + i) % limit]` is the i-th oldest entry.
   private slots: RequestEntry[] = [];
@@ -63,7 +71,7 @@ export class RequestLog {
   }
 
   /** The view `GET /__admin/requests` answers: the clock now, so a caller can age in-flight entries. */
-  view(): { now: number; dropped: number; requests: RequestEntry[] } {
+  view(): RequestLogView {
     return { now: now(), dropped: this.dropped, requests: this.list() };
   }
 

@@ -17,9 +17,8 @@
 // generator lives in pulumi-dotnet, which the proxy does not serve either.
 import { execFileSync, spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, rmSync, writeFileSync } from "node:fs";
-import { homedir } from "node:os";
 import { join, resolve } from "node:path";
-import { repoRoot } from "./pulumi-env.mjs";
+import { repoRoot, toolsCacheDir } from "./pulumi-env.mjs";
 
 const PULUMI_VERSION = process.env.PULUMI_VERSION ?? "v3.248.0";
 const LANGUAGES = ["go", "python", "nodejs", "dotnet"];
@@ -156,8 +155,7 @@ func run(lang, schemaPath, out string) error {
 
 /** Builds the driver once per machine (cached beside the CLI); returns its path. */
 function driver() {
-  const cache = process.env.DOMAINSRESELLER_TOOLS_DIR ?? join(process.env.XDG_CACHE_HOME ?? join(homedir(), ".cache"), "pulumi-domainsreseller");
-  const dir = join(cache, `gen-sdk-${PULUMI_VERSION}`);
+  const dir = join(toolsCacheDir(), `gen-sdk-${PULUMI_VERSION}`);
   const bin = join(dir, "gen-sdk");
   if (existsSync(bin)) return bin;
   log(`building the code-generator driver from github.com/pulumi/pulumi/pkg/v3@${PULUMI_VERSION} (once; ~10 s with the CLI's modules cached)`);

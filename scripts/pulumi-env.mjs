@@ -2,10 +2,16 @@
 // found or built by setup.mjs, a local file backend, a passphrase secrets provider, and nothing that
 // reaches the network (no update checks, no plugin downloads).
 import { existsSync, mkdirSync, readFileSync } from "node:fs";
+import { homedir } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 
 export const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), "..");
+
+/** Where the install scripts cache what they build from Go modules (their CACHE, same override). */
+export function toolsCacheDir() {
+  return process.env.DOMAINSRESELLER_TOOLS_DIR || join(process.env.XDG_CACHE_HOME || join(homedir(), ".cache"), "pulumi-domainsreseller");
+}
 
 export function pulumiBinDir() {
   const file = join(repoRoot, "node_modules", ".pulumi-bin");

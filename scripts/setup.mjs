@@ -9,9 +9,9 @@
 import { execFileSync, spawnSync } from "node:child_process";
 import { createHash } from "node:crypto";
 import { existsSync, readFileSync, writeFileSync, copyFileSync, chmodSync, lstatSync, symlinkSync, rmSync } from "node:fs";
-import { homedir } from "node:os";
 import { dirname, join, resolve, sep } from "node:path";
 import { fileURLToPath } from "node:url";
+import { toolsCacheDir } from "./pulumi-env.mjs";
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 const MIN_PULUMI = [3, 216, 0]; // ReadResult.inputs (refresh updates inputs) needs 3.216; configure needs 3.139.
@@ -116,8 +116,7 @@ function ensureYamlHost(pulumiBin) {
  * user installed is left alone (its own install bundles the host anyway).
  */
 function linkNextToBuiltCli(pulumiBin, host) {
-  // The same folder the install scripts build into.
-  const cache = process.env.DOMAINSRESELLER_TOOLS_DIR || join(process.env.XDG_CACHE_HOME || join(homedir(), ".cache"), "pulumi-domainsreseller");
+  const cache = toolsCacheDir();
   if (!resolve(pulumiBin).startsWith(resolve(cache) + sep)) return;
   const link = join(pulumiBin, "pulumi-language-yaml");
   if (existsSync(link)) return; // follows the link: present and pointing at a host

@@ -57,7 +57,6 @@ async function writeVerified<V>(spec: SettingSpec<z.ZodObject, V>, ctx: KindCont
   }
 }
 
-
 type Props = Record<string, unknown>;
 
 export function settingKind<S extends z.ZodObject, V>(spec: SettingSpec<S, V>): ResourceKind<S, z.output<S> & KindInputs & Props> {

@@ -19,6 +19,7 @@
 import { randomBytes } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { configureStack, createProject, openAccount, startTestEmulator, type PulumiResult, type Project, type TestEmulator } from "./harness";
+import type { RequestEntry, RequestLogView } from "../../emulator/request-log";
 import { sleep } from "./interrupt";
 
 const FULL = process.env.RELIABILITY === "1";
@@ -41,21 +42,6 @@ interface Row {
   address: string;
   priority?: string | number;
 }
-interface LoggedRequest {
-  id: number;
-  method: string;
-  route: string;
-  domain: string | null;
-  start: number;
-  end: number | null;
-  status: number | string | null;
-}
-interface RequestLogView {
-  now: number;
-  dropped: number;
-  requests: LoggedRequest[];
-}
-
 const rowKey = (r: Row) => `${r.hostname}/${r.type}/${r.address}`;
 const fleetName = (prefix: string, i: number) => `${prefix}-${String(i).padStart(2, "0")}.com`;
 
@@ -95,9 +81,9 @@ for (let i = 0; i < ${FLEET}; i++) {
 `;
 
 /** Pairs of requests in `list` whose times overlap (each pair once). */
-function overlaps(list: readonly LoggedRequest[]): [LoggedRequest, LoggedRequest][] {
+function overlaps(list: readonly RequestEntry[]): [RequestEntry, RequestEntry][] {
   const sorted = [...list].sort((a, b) => a.start - b.start);
-  const pairs: [LoggedRequest, LoggedRequest][] = [];
+  const pairs: [RequestEntry, RequestEntry][] = [];
   for (let i = 0; i < sorted.length; i++) {
     for (let j = i + 1; j < sorted.length && sorted[j]!.start < sorted[i]!.end!; j++) pairs.push([sorted[i]!, sorted[j]!]);
   }
@@ -105,21 +91,21 @@ function overlaps(list: readonly LoggedRequest[]): [LoggedRequest, LoggedRequest
 }
 
 /** The requests of each domain, a list per domain. */
-function byDomain(list: readonly LoggedRequest[]): LoggedRequest[][] {
-  const groups = new Map<string | null, LoggedRequest[]>();
+function byDomain(list: readonly RequestEntry[]): RequestEntry[][] {
+  const groups = new Map<string | null, RequestEntry[]>();
   for (const r of list) groups.set(r.domain, [...(groups.get(r.domain) ?? []), r]);
   return [...groups.values()];
 }
 
 /** The most requests in flight at one moment, and the most distinct domains among them. */
-function peak(list: readonly LoggedRequest[]): { requests: number; domains: number } {
+function peak(list: readonly RequestEntry[]): { requests: number; domains: number } {
   const events = list.flatMap((r) => [
     { at: r.start, delta: 1, r },
     { at: r.end!, delta: -1, r },
   ]);
   // Ends before starts at one instant: touching is not overlapping.
   events.sort((a, b) => a.at - b.at || a.delta - b.delta);
-  const open = new Set<LoggedRequest>();
+  const open = new Set<RequestEntry>();
   let requests = 0;
   let domains = 0;
   for (const e of events) {
