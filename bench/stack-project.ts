@@ -8,7 +8,7 @@
  * starts: the dynamic-provider host, or the domainsreseller plugin (see `sampleProviderRss`).
  */
 import { spawn } from "node:child_process";
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import type * as PulumiEnvModule from "../scripts/pulumi-env.mjs";
@@ -57,14 +57,31 @@ const TAIL = 64 * KIB;
 export const pluginBinDir = join(repoRoot, "bin");
 
 /**
+ * Puts this checkout's package in `<dir>/node_modules/pulumi-domainsreseller` as a real folder, the
+ * way `npm install` lays it out (package.json, dist/, bin/), rather than the repository's link to
+ * itself. What Pulumi stores per dynamic resource depends on it: an installed package's kinds are
+ * stored as a short `require` of their module, a linked checkout's as their text (provider/resources/shim.ts).
+ * Its dependencies resolve from the repository's node_modules, above `.e2e/`.
+ */
+function layOutAsInstalled(dir: string): void {
+  const target = join(dir, "node_modules", "pulumi-domainsreseller");
+  mkdirSync(target, { recursive: true });
+  cpSync(join(repoRoot, "package.json"), join(target, "package.json"));
+  for (const folder of ["dist", "bin"]) {
+    cpSync(join(repoRoot, folder), join(target, folder), { recursive: true, filter: (source) => !source.endsWith(".tsbuildinfo") });
+  }
+}
+
+/**
  * Creates `.e2e/<name>-XXXX/` with Pulumi.yaml, package.json and the given files. With `plugin`, the
  * Pulumi.yaml points the engine at the repository's bin/ (`plugins.providers`, as
  * test/e2e/plugin.test.ts does): the plugin of this checkout, with no install into the plugin cache.
  */
-export function createProject(name: string, files: Record<string, string>, options: { plugin?: boolean } = {}): Project {
+export function createProject(name: string, files: Record<string, string>, options: { plugin?: boolean; installed?: boolean } = {}): Project {
   const work = join(repoRoot, ".e2e");
   mkdirSync(work, { recursive: true });
   const dir = mkdtempSync(join(work, `${name}-`));
+  if (options.installed) layOutAsInstalled(dir);
   const home = mkdtempSync(join(tmpdir(), `dr-bench-${name}-`));
   const plugins = options.plugin ? `plugins:\n  providers:\n    - name: domainsreseller\n      path: ${JSON.stringify(pluginBinDir)}\n` : "";
   writeFileSync(join(dir, "Pulumi.yaml"), `name: ${name}\nruntime: nodejs\nmain: index.ts\n${plugins}`);

@@ -176,7 +176,7 @@ async function runSize(n: number, extras: boolean, withPlugin: boolean): Promise
   const pluginEmulator = withPlugin ? await startEmulator({ port: 0, admin: true, seed: "none" }) : undefined;
   const resources = providerResourceCount(n);
   const portfolio = `${JSON.stringify(Array.from({ length: n }, (_, i) => declaredDomain(i)), null, 1)}\n`;
-  const provider = createProject(`bench-stack-p${n}`, { "index.ts": PROVIDER_PROGRAM, "portfolio.json": portfolio });
+  const provider = createProject(`bench-stack-p${n}`, { "index.ts": PROVIDER_PROGRAM, "portfolio.json": portfolio }, { installed: true });
   const plugin = withPlugin ? createProject(`bench-stack-g${n}`, { "index.ts": PLUGIN_PROGRAM, "portfolio.json": portfolio }, { plugin: true }) : undefined;
   const floor = createProject(`bench-stack-f${n}`, { "index.ts": floorProgram(resources) });
   const projects = [provider, ...(plugin ? [plugin] : []), floor];

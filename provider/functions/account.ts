@@ -1,5 +1,6 @@
 // Account-wide reads: the credit balance orders are paid from, and the TLDs the reseller sells.
-import { clientOf, type ClientSource } from "./source";
+import type { ClientSource } from "./clientSource";
+import { clientOf } from "./source";
 
 export interface CreditBalance {
   /** The balance as the server formats it, e.g. "150.50". */

@@ -2,7 +2,8 @@
 // a list of TLDs, so names sharing an SLD ("acme.com", "acme.io") go in one request.
 import type { RouteResult } from "../client";
 import { domainListArgument } from "./arguments";
-import { clientOf, type CallingClient, type ClientSource } from "./source";
+import type { ClientSource } from "./clientSource";
+import { clientOf, type CallingClient } from "./source";
 
 export interface Availability {
   /** The canonical name asked about. */

@@ -1,7 +1,8 @@
 // Reads about one domain of the account: its registration details and its EPP (transfer) code.
-import type { RouteResult } from "../client";
 import { domainArgument } from "./arguments";
-import { clientOf, type ClientSource } from "./source";
+import { toDomainInfo } from "./domainInfo";
+import type { ClientSource } from "./clientSource";
+import { clientOf } from "./source";
 
 /** A domain as the account holds it. Every field the server did not state is null, never false. */
 export interface DomainInfo {
@@ -22,25 +23,6 @@ export interface DomainInfo {
   restorable: boolean | null;
   /** The nameservers in force, lower case, in the registrar's order. */
   nameservers: string[];
-}
-
-const ISO_DATE = /^(\d{4}-\d{2}-\d{2})(?:$|[T ])/;
-
-/** The `information` route's normalized result as a JSON-clean DomainInfo (exported for tests). */
-export function toDomainInfo(name: string, info: RouteResult<"information">): DomainInfo {
-  const orNull = (value: boolean | undefined): boolean | null => value ?? null;
-  const expiry = info.expiryDate ?? null;
-  return {
-    name,
-    status: info.status ?? null,
-    expiryDate: expiry === null ? null : (ISO_DATE.exec(expiry)?.[1] ?? expiry),
-    locked: orNull(info.transferLock),
-    idProtection: orNull(info.idProtection),
-    dnsManagement: orNull(info.dnsManagement),
-    emailForwarding: orNull(info.emailForwarding),
-    restorable: orNull(info.restorable),
-    nameservers: info.nameservers.map((host) => host.toLowerCase()),
-  };
 }
 
 /**

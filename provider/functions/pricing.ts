@@ -3,7 +3,8 @@
 // ("13.75"): a float would round what the invoice will not.
 import { DomainsResellerError, isDomainsResellerError, type RouteResult } from "../client";
 import { pricingArgument } from "./arguments";
-import { clientOf, type CallingClient, type ClientSource } from "./source";
+import type { ClientSource } from "./clientSource";
+import { clientOf, type CallingClient } from "./source";
 
 export interface YearPrice {
   years: number;

@@ -3,19 +3,17 @@
 // calling many functions shares one connection pool and one rate limiter, as the API sees one caller.
 import type { DomainsResellerClient } from "../client";
 import { clientFor } from "../runtime/clients";
-import { ConfigurationError, type Settings } from "../runtime/settings";
+import { ConfigurationError } from "../runtime/settings";
+import type { AnyCallingClient, ClientSource } from "./clientSource";
 
-/** The endpoint and credentials of a reseller account, plus the optional tuning of its client. */
-export type Credentials = Settings;
+export type { ClientSource, Credentials } from "./clientSource";
 
-/** Anything with the client's `call`; the client class itself, or a stand-in in tests. */
+/** A caller's client seen with the client's route types (what `ClientSource` declares loosely). */
 export type CallingClient = Pick<DomainsResellerClient, "call">;
-
-export type ClientSource = CallingClient | Credentials;
 
 const REQUIRED = ["endpoint", "username", "apiKey"] as const;
 
-function isClient(source: ClientSource): source is CallingClient {
+function isClient(source: ClientSource): source is AnyCallingClient {
   return typeof (source as { call?: unknown }).call === "function";
 }
 
@@ -27,7 +25,7 @@ export function clientOf(fn: string, source: ClientSource): CallingClient {
   if (typeof source !== "object" || source === null) {
     throw new ConfigurationError(`${fn}: the first argument must be a DomainsResellerClient or { endpoint, username, apiKey }.`);
   }
-  if (isClient(source)) return source;
+  if (isClient(source)) return source as CallingClient;
   const missing = REQUIRED.filter((field) => typeof source[field] !== "string" || source[field].trim() === "");
   if (missing.length > 0) {
     throw new ConfigurationError(`${fn}: the credentials lack ${missing.join(", ")}; pass { endpoint, username, apiKey } as text (see docs/credentials.md).`);

@@ -3,7 +3,8 @@
 // and always loads back to the same records. One record per line in flow style keeps a zone
 // readable like a BIND file and makes every change one line in a review.
 import { Document, isMap, isScalar, isSeq, Scalar } from "yaml";
-import { dnsRecordSchema, dnsRecordSetInputsSchema, sortRecords, type DnsMode, type DnsRecord } from "../model/dns";
+import { dnsRecordSchema, dnsRecordSetInputsSchema, sortRecords } from "../model/dns";
+import type { DnsMode, DnsRecord } from "../model/dns/types";
 
 export interface FormatOptions {
   /** Comment lines for the top of the file (without "#"), such as where the zone came from. */

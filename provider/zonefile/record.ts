@@ -4,7 +4,8 @@
 // record at once — zod stops at the first wrong property type or unknown key and would hide the
 // value's problem until the next run, so those are checked first, field by field, and the record
 // is then checked again with stand-ins for the fields already reported.
-import { dnsRecordSchema, type DnsRecord } from "../model/dns";
+import { dnsRecordSchema } from "../model/dns";
+import type { DnsRecord } from "../model/dns/types";
 import type { ZoneFileProblem } from "./errors";
 import { fieldOf, type Path, type YamlTree } from "./yaml";
 

@@ -2,7 +2,8 @@
 // (names inside the zone, duplicates, a CNAME alone on its name) through dnsRecordSetInputsSchema,
 // the very schema the provider's check runs, once the domain is known. Pure: text in, the zone or
 // every problem out, so it is tested without files.
-import { dnsModeSchema, dnsRecordSetInputsSchema, type DnsMode, type DnsRecord } from "../model/dns";
+import { dnsModeSchema, dnsRecordSetInputsSchema } from "../model/dns";
+import type { DnsMode, DnsRecord } from "../model/dns/types";
 import { domainNameSchema } from "../model/domainName";
 import { sortProblems, type ZoneFileProblem } from "./errors";
 import { checkZoneRecord } from "./record";

@@ -6,7 +6,9 @@ import { execFileSync, spawnSync } from "node:child_process";
 import { existsSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import * as pulumi from "@pulumi/pulumi";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { makeShim } from "../../provider/resources/shim";
 import { pulumiEnv, repoRoot } from "../../scripts/pulumi-env.mjs";
 import { configureStack, createProject, startTestEmulator, type Project, type TestEmulator } from "./harness";
 
@@ -20,6 +22,33 @@ export const initialLocked = lock.initialLocked;
 /** Every compiled addon (`*.node`) under a folder. */
 function nativeAddons(folder: string): string[] {
   return readdirSync(folder, { recursive: true, encoding: "utf8" }).filter((f) => f.endsWith(".node") && statSync(join(folder, f)).isFile());
+}
+
+/** What Pulumi stores for an installed RegistrarLock: its module by package path (provider/resources/shim.ts). */
+const COMPACT_PROVIDER = `exports.handler = __f0;
+const provider = require("pulumi-domainsreseller/dist/provider/resources/shims/RegistrarLock.js");
+
+function __f0() {
+  return (function() {
+    with({ this: undefined, arguments: undefined }) {
+
+return () => provider;
+
+    }
+  }).apply(undefined, undefined).apply(this, arguments);
+}
+`;
+
+/** The text form earlier versions stored for every resource, and a linked checkout still stores. */
+async function longProvider(kind: string): Promise<string> {
+  const provider = makeShim(kind);
+  return (await pulumi.runtime.serializeFunction(() => provider, { allowSecrets: true })).text;
+}
+
+interface StateResource {
+  type: string;
+  inputs: Record<string, unknown>;
+  outputs: Record<string, unknown>;
 }
 
 describe("the packed package in a fresh project", () => {
@@ -53,6 +82,18 @@ describe("the packed package in a fresh project", () => {
     await configureStack(project, "dev", emulator);
   });
 
+  const exportDeployment = async () => JSON.parse((await project.ok(["stack", "export"])).stdout) as { deployment: { resources: StateResource[] } };
+  const importDeployment = async (deployment: unknown) => {
+    const file = join(dir, "deployment.json");
+    writeFileSync(file, JSON.stringify(deployment));
+    await project.ok(["stack", "import", "--file", file]);
+  };
+  const lockIn = (exported: { deployment: { resources: StateResource[] } }): StateResource => {
+    const lock = exported.deployment.resources.find((r) => r.type.endsWith(":RegistrarLock"));
+    if (!lock) throw new Error("no RegistrarLock in the state");
+    return lock;
+  };
+
   afterAll(async () => {
     project?.cleanup();
     await emulator?.close();
@@ -72,6 +113,16 @@ describe("the packed package in a fresh project", () => {
     expect(existsSync(join(dir, "node_modules", "better-sqlite3"))).toBe(false);
     expect(installLog).not.toMatch(/node-gyp|prebuild|better-sqlite3/i);
     expect(nativeAddons(join(dir, "node_modules"))).toEqual([]);
+  });
+
+  it("type-checks a program without loading zod's or the client's declarations (ts-node checks them on every run)", () => {
+    const tsc = join(dir, "node_modules", "typescript", "bin", "tsc");
+    const listed = spawnSync(process.execPath, [tsc, "--noEmit", "--strict", "--module", "commonjs", "--moduleResolution", "node", "--target", "es2020", "--listFiles", "index.ts"], { cwd: dir, encoding: "utf8" });
+    expect(listed.status, `${listed.stdout}\n${listed.stderr}`).toBe(0);
+    const ours = listed.stdout.split("\n").filter((file) => file.includes("/node_modules/pulumi-domainsreseller/"));
+    expect(ours.length).toBeGreaterThan(10);
+    expect(listed.stdout).not.toMatch(/node_modules\/zod\//);
+    expect(ours.filter((file) => file.includes("/dist/provider/client/routes"))).toEqual([]);
   });
 
   it("`npx domainsreseller emulator` says which package to add, and exits 1", () => {
@@ -106,6 +157,26 @@ describe("the packed package in a fresh project", () => {
     const outputs = JSON.parse((await project.ok(["stack", "output", "--json"])).stdout);
     expect(outputs).toEqual({ locked: false, initialLocked: true });
     expect((await emulator.domain("acme-gadgets.org")).locked).toBe(false);
+
+    // Installed from a registry, the state names the kind's module instead of holding its text.
+    const deployment = await exportDeployment();
+    const lock = lockIn(deployment);
+    expect(lock.inputs.__provider).toBe(COMPACT_PROVIDER);
+    expect(lock.outputs.__provider).toBe(COMPACT_PROVIDER);
+    expect(COMPACT_PROVIDER.length).toBeLessThan(400);
+
+    // A stack written by an earlier version holds the text: it upgrades with nothing to change and
+    // no call that writes, and the next `up` stores the short form.
+    const long = await longProvider("RegistrarLock");
+    lock.inputs.__provider = long;
+    lock.outputs.__provider = long;
+    await importDeployment(deployment);
+    await project.ok(["preview", "--non-interactive", "--expect-no-changes"]);
+    await emulator.resetCounters();
+    const upgrade = await project.ok(["up", "--yes", "--non-interactive", "--expect-no-changes"]);
+    expect(await emulator.writes(), upgrade.stdout).toBe(0);
+    expect(lockIn(await exportDeployment()).inputs.__provider).toBe(COMPACT_PROVIDER);
+
     await project.ok(["destroy", "--yes", "--non-interactive", "--skip-preview"]);
     expect((await emulator.domain("acme-gadgets.org")).locked).toBe(true);
   });

@@ -1,20 +1,28 @@
 // A Domain refresh asks the registry too (the API's domain sync): WHMCS's own record can lag a cron
 // run behind. A later expiry from the registry settles a renewal waiting to show and is the one a
 // renewal is judged by (never renewed twice because the account's record lags); a registry that
-// says the registration left is shown with a warning, and nothing is ordered.
+// says the registration left is shown with a warning, and nothing is ordered. The registry is asked
+// only where the account's record could decide wrongly (model/domain/registryQuestion.ts).
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import * as runtime from "../../provider/runtime";
 import { resetHandover } from "../../provider/runtime/handover";
+import { forgetSharedReads } from "../../provider/runtime/sharedReads";
 import { API_KEY, USERNAME, startServer, type TestServer } from "../client/helpers/server";
 
 let server: TestServer;
 let sync: Record<string, unknown> = {};
 let printed: string[] = [];
+const LAGGING = { domain: "lagging.com", status: "Active", expiryDate: "2027-01-10", transferLock: true, nameservers: { ns1: "ns1.host.test", ns2: "ns2.host.test" } };
+let information: Record<string, unknown> = LAGGING;
+let syncCalls = 0;
 
 beforeAll(async () => {
   server = await startServer((req) => {
-    if (req.path.endsWith("/information")) return { json: { domain: "lagging.com", status: "Active", expiryDate: "2027-01-10", transferLock: true, nameservers: { ns1: "ns1.host.test", ns2: "ns2.host.test" } } };
-    if (req.path.endsWith("/sync")) return { json: sync };
+    if (req.path.endsWith("/information")) return { json: information };
+    if (req.path.endsWith("/sync")) {
+      syncCalls += 1;
+      return { json: sync };
+    }
     return { status: 404, json: { error: "not expected in this test" } };
   });
   const values: Record<string, string> = { "domainsreseller:endpoint": server.endpoint, "domainsreseller:username": USERNAME, "domainsreseller:apiKey": API_KEY };
@@ -59,5 +67,32 @@ describe("Domain refresh and the registry's view", () => {
     expect(read.id).toBe("lagging.com");
     expect(read.props).toMatchObject({ status: "Transferred Away" });
     expect(printed.join("")).toMatch(/lagging\.com: the registry reports it Transferred Away \(the account still says Active\)/);
+  });
+
+  it("asks the registry only where the account's record could decide wrongly", async () => {
+    const inDays = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
+    const { unsettledRenewal: _waiting, ...settled } = state;
+    sync = { active: true, expired: false, cancelled: false, transferredAway: false, expirydate: inDays(400) };
+    const asked = async (info: Record<string, unknown>, renewal: { minDaysRemaining: number; years: number } | undefined) => {
+      information = { ...LAGGING, ...info };
+      forgetSharedReads(); // each case is a refresh of its own
+      syncCalls = 0;
+      await runtime.read("Domain", "lagging.com", { ...settled, renewal });
+      return syncCalls;
+    };
+    try {
+      // Active, far from expiry, nothing waiting: the account's record stands.
+      expect(await asked({ expiryDate: inDays(200) }, undefined)).toBe(0);
+      expect(await asked({ expiryDate: inDays(45) }, { minDaysRemaining: 30, years: 1 })).toBe(0);
+      // Within 30 days, or within a longer declared renewal window, or past.
+      expect(await asked({ expiryDate: inDays(20) }, undefined)).toBe(1);
+      expect(await asked({ expiryDate: inDays(80) }, { minDaysRemaining: 90, years: 1 })).toBe(1);
+      expect(await asked({ expiryDate: inDays(-3) }, undefined)).toBe(1);
+      // A status other than Active, or no expiry the account can show.
+      expect(await asked({ expiryDate: inDays(200), status: "Pending Transfer" }, undefined)).toBe(1);
+      expect(await asked({ expiryDate: "0000-00-00" }, undefined)).toBe(1);
+    } finally {
+      information = LAGGING;
+    }
   });
 });

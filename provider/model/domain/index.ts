@@ -9,6 +9,7 @@ export { callingCode, canonicalPhone, type PhoneOutcome } from "./phone";
 export { COUNTRY_CODES, canonicalCountry } from "./countries";
 export { centsOfNumber, formatCents, hasWholeCents, parseCents, withCurrency, type Rounding } from "./money";
 export { chargeNotice, checkQuote, quoteFor, type ChargeNoticeFacts, type Quote, type QuoteCheck, type QuoteKind, type QuoteOutcome, type QuoteRequest } from "./quote";
+export { REGISTRY_CHECK_DAYS, registryQuestion, type RegistryFacts } from "./registryQuestion";
 export { afterAmbiguousRenewal, expiryDay, renewalDue, retryConsent, settleRenewal, type RenewalDecision, type UnsettledRenewal, type UnsettledVerdict } from "./renewal";
 export { decideCreate, orderParams, type CreateDecision, type CreateFacts, type OrderParams } from "./order";
 export { dayOf, domainState, inputsOfState, transferStatusOf, type DomainLive, type DomainState, type StateParts, type TransferFacts, type TransferStatus } from "./state";

@@ -17,6 +17,12 @@ export function expiryDay(text: string | null | undefined): number | undefined {
   return year > 0 && back.getUTCFullYear() === year && back.getUTCMonth() === month - 1 && back.getUTCDate() === day ? ms : undefined;
 }
 
+/** Whole days from `now`'s UTC day to an expiry day (`expiryDay`): 0 on the day, negative once past. */
+export function daysUntil(expiry: number, now: Date): number {
+  const today = Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate());
+  return Math.round((expiry - today) / DAY_MS);
+}
+
 export interface RenewalDecision {
   due: boolean;
   /** Whole days from today (UTC) to the expiry day; 0 on the expiry day, negative once expired; null when unknown. */
@@ -31,8 +37,7 @@ export function renewalDue({ expiryDate, now, minDaysRemaining }: { expiryDate: 
     const said = expiryDate === null || expiryDate.trim() === "" ? "reports no expiry date" : `reports the expiry date as ${JSON.stringify(expiryDate)}, which is not a date`;
     return { due: false, daysRemaining: null, reason: `the registrar ${said}, so nothing is renewed; refresh later, or renew by hand` };
   }
-  const today = Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate());
-  const daysRemaining = Math.round((expiry - today) / DAY_MS);
+  const daysRemaining = daysUntil(expiry, now);
   if (daysRemaining < 0) {
     // Past expiry a renewal may carry a grace or redemption fee the renew price list does not
     // show, so no quote (and no maxPrice) could bound it: it is left to a person.

@@ -15,6 +15,7 @@ import {
   expiryDay,
   inputsOfState,
   orderParams,
+  registryQuestion,
   renewalDue,
   retryOrderConsent,
   settleRenewal,
@@ -276,8 +277,10 @@ export const domain: ResourceKind<typeof domainInputsSchema, DomainState> = {
     }
     const inputs = inputsOfState(state);
     const observed = await observe(ctx, inputs, info, state.lastQuote, transfer.status ?? transferStatusOf({ info, previous: state.transferStatus }), transfer.reason);
-    // The registry's view too (the API's domain sync): WHMCS's own record can lag a cron run behind.
-    const registry = await registryView(ctx, name);
+    // The registry's view too (the API's domain sync) where WHMCS's own record, which can lag a cron
+    // run behind, would decide something: see registryQuestion.
+    const question = registryQuestion({ status: info.status, expiryDate: info.expiryDate, renewalWaiting: state.unsettledRenewal !== undefined, minDaysRemaining: state.renewal?.minDaysRemaining, now: serverNow(state.profile) });
+    const registry = question === undefined ? undefined : await registryView(ctx, name);
     const expiryNow = laterExpiry(info.expiryDate, registry?.expiryDate ?? null);
     const seen = { ...observed, expiryDate: expiryNow, ...(registry?.leftStatus !== undefined ? { status: registry.leftStatus } : {}) };
     if (registry?.leftStatus !== undefined) {

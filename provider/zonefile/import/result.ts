@@ -2,7 +2,8 @@
 // model's own checks (each record, then the zone rules) so the zone file written always loads, and
 // everything the API cannot store is listed with the reason and the source line, never dropped
 // silently: TTLs, apex NS, records the model refuses, duplicates.
-import { dnsRecordSchema, dnsRecordSetInputsSchema, type DnsRecord } from "../../model/dns";
+import { dnsRecordSchema, dnsRecordSetInputsSchema } from "../../model/dns";
+import type { DnsRecord } from "../../model/dns/types";
 
 /** A record as read from the source, name relative to the zone ("@" for the apex). */
 export interface SourceRecord {

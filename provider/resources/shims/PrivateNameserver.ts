@@ -1,0 +1,4 @@
+// The PrivateNameserver provider as a module of its own: see ../shim.ts. Its path is part of every stack's state.
+import { makeShim } from "../shim";
+
+export = makeShim("PrivateNameserver");
