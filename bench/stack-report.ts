@@ -51,6 +51,11 @@ export interface SizeResult {
   extras: OpResult[];
   /** Wall time of everything at this N: seeding, stack set-up, every command of both programs. */
   totalSeconds: number;
+  /** Measured with PULUMI_SKIP_CHECKPOINTS=true for every program (bench/stack.ts, `withoutCheckpoints`). */
+  skipCheckpoints?: boolean;
+  /** When and where this N was measured (a run with `--merge` keeps other runs' sizes beside it). */
+  measuredAt?: string;
+  machine?: string;
 }
 
 export interface Target {

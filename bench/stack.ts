@@ -12,7 +12,7 @@
  * plugin / floor. At N = 100 a few more runs measure `--parallel 32` and `PULUMI_PARALLEL_DIFF`.
  *
  * Run: `npm run bench -- stack [N ...]` (e.g. `stack 10 100 1000`), or after a build of
- * .bench-build: `node .bench-build/bench/stack.js 10 100 [--no-extras] [--no-plugin]` (`--from-json` redraws the plot
+ * .bench-build: `node .bench-build/bench/stack.js 10 100 [--no-extras] [--no-plugin] [--merge] [--skip-checkpoints]` (`--from-json` redraws the plot
  * and reprints the tables from docs/benchmarks-stack.json, running nothing). Needs dist/ built
  * (`npm run build`). Writes docs/benchmarks-stack.json and docs/benchmarks-stack.svg.
  */
@@ -167,7 +167,16 @@ async function configure(project: Project, emulator: EmulatorHandle): Promise<vo
   await project.ok(["config", "set", "--secret", "domainsreseller:apiKey"], { stdin: API_KEY });
 }
 
-async function runSize(n: number, extras: boolean, withPlugin: boolean): Promise<SizeResult> {
+/**
+ * The same commands with the engine's checkpoint writes off (`--skip-checkpoints`). The file backend
+ * rewrites the whole checkpoint after every step, so its cost grows with the square of the stack's
+ * size for every provider alike (Pulumi's journaling, which removes it, serves its Cloud backend
+ * only); at N = 1000 that alone would take hours here. Off for all three programs, what remains is
+ * what the provider costs beside the floor. A diagnostic setting: an interrupted run forgets what it did.
+ */
+const withoutCheckpoints = (ops: readonly Op[]): Op[] => ops.map((op) => ({ ...op, env: { ...op.env, PULUMI_SKIP_CHECKPOINTS: "true" } }));
+
+async function runSize(n: number, extras: boolean, withPlugin: boolean, skipCheckpoints = false): Promise<SizeResult> {
   const started = performance.now();
   const emulator = await startEmulator({ port: 0, admin: true, seed: "none" });
   // The plugin's program adopts the same portfolio from an emulator of its own: each `up` finds the
@@ -186,12 +195,12 @@ async function runSize(n: number, extras: boolean, withPlugin: boolean): Promise
     for (const project of projects) await project.ok(["stack", "init", STACK, "--non-interactive"]);
     await configure(provider, emulator);
     if (plugin && pluginEmulator) await configure(plugin, pluginEmulator);
-    process.stdout.write(`N=${n}: ${n} domains seeded${plugin ? " in each of two emulators" : ""}, ${resources} resources per program\n`);
+    process.stdout.write(`N=${n}: ${n} domains seeded${plugin ? " in each of two emulators" : ""}, ${resources} resources per program${skipCheckpoints ? ", PULUMI_SKIP_CHECKPOINTS=true for every command" : ""}\n`);
     const providerTarget = { project: provider, emulator };
     const pluginTarget = plugin && pluginEmulator ? { project: plugin, emulator: pluginEmulator } : undefined;
-    const ops = await runOps(OPS, n, providerTarget, pluginTarget, floor);
-    const extraOps = extras ? await runOps(EXTRAS, n, providerTarget, pluginTarget, floor) : [];
-    return { n, resources, ops, extras: extraOps, totalSeconds: (performance.now() - started) / 1000 };
+    const ops = await runOps(skipCheckpoints ? withoutCheckpoints(OPS) : OPS, n, providerTarget, pluginTarget, floor);
+    const extraOps = extras ? await runOps(skipCheckpoints ? withoutCheckpoints(EXTRAS) : EXTRAS, n, providerTarget, pluginTarget, floor) : [];
+    return { n, resources, ops, extras: extraOps, totalSeconds: (performance.now() - started) / 1000, ...(skipCheckpoints ? { skipCheckpoints } : {}) };
   } finally {
     for (const project of projects) project.cleanup();
     await emulator.close();
@@ -199,13 +208,27 @@ async function runSize(n: number, extras: boolean, withPlugin: boolean): Promise
   }
 }
 
-function parseArgs(argv: readonly string[]): { sizes: number[]; extras: boolean; plugin: boolean } {
+function parseArgs(argv: readonly string[]): { sizes: number[]; extras: boolean; plugin: boolean; merge: boolean; skipCheckpoints: boolean } {
   const sizes = argv.filter((a) => /^\d+$/.test(a)).map(Number).filter((n) => n > 0);
   return {
     sizes: sizes.length > 0 ? [...new Set(sizes)].sort((a, b) => a - b) : [10, 100],
     extras: !argv.includes("--no-extras"),
     plugin: !argv.includes("--no-plugin"),
+    merge: argv.includes("--merge"),
+    skipCheckpoints: argv.includes("--skip-checkpoints"),
   };
+}
+
+/**
+ * With `--merge`, the sizes of this run replace the same sizes in the stored JSON and the others
+ * are kept (each carries its own date and machine), so a long size (N = 1000) can be run apart.
+ */
+function mergedSizes(results: SizeResult[]): SizeResult[] {
+  if (!existsSync(JSON_PATH)) return results;
+  const stored = JSON.parse(readFileSync(JSON_PATH, "utf8")) as Stored;
+  const fresh = new Set(results.map((r) => r.n));
+  const kept = stored.sizes.filter((r) => !fresh.has(r.n)).map((r) => ({ ...r, measuredAt: r.measuredAt ?? stored.date, machine: r.machine ?? stored.machine }));
+  return [...kept, ...results].sort((a, b) => a.n - b.n);
 }
 
 const JSON_PATH = join(repoRoot, "docs", "benchmarks-stack.json");
@@ -252,7 +275,7 @@ export async function main(argv = process.argv.slice(2)): Promise<SizeResult[]> 
     publish(stored);
     return stored.sizes;
   }
-  const { sizes, extras, plugin } = parseArgs(argv);
+  const { sizes, extras, plugin, merge, skipCheckpoints } = parseArgs(argv);
   // The plugin's launcher (bin/) runs dist/provider/plugin/main.js, and its program loads dist/provider/plugin-sdk.
   const needed = ["runtime/index.js", ...(plugin ? ["plugin/main.js", "plugin-sdk/index.js"] : [])];
   for (const file of needed) {
@@ -265,7 +288,7 @@ export async function main(argv = process.argv.slice(2)): Promise<SizeResult[]> 
   process.stdout.write(`${machine}\nrequestsPerMinute ${REQUESTS_PER_MINUTE}, maxConcurrency ${MAX_CONCURRENCY}, engine --parallel default (8 on 2 cores)\n`);
   const results: SizeResult[] = [];
   for (const n of sizes) {
-    const result = await runSize(n, extras && n === EXTRAS_AT, plugin);
+    const result = { ...(await runSize(n, extras && n === EXTRAS_AT, plugin, skipCheckpoints)), measuredAt: new Date().toISOString(), machine };
     results.push(result);
     process.stdout.write(`N=${n}: ${result.totalSeconds.toFixed(0)} s in total (seeding, set-up, ${result.ops.length + result.extras.length} commands on each program)\n`);
   }
@@ -274,7 +297,7 @@ export async function main(argv = process.argv.slice(2)): Promise<SizeResult[]> 
     machine,
     loadAverageAtEnd: loadavg(),
     settings: { requestsPerMinute: REQUESTS_PER_MINUTE, maxConcurrency: MAX_CONCURRENCY, engineParallelDefault: "4 × GOMAXPROCS", plugin },
-    sizes: results,
+    sizes: merge ? mergedSizes(results) : results,
   });
   return results;
 }

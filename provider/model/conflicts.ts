@@ -22,6 +22,9 @@ export interface Claim {
 }
 
 const account = (c: Claim) => c.profile ?? "default";
+
+/** Claims can conflict only within one scope: the same domain of the same account. */
+export const claimScope = (c: Claim): string => `${account(c)}\n${c.domain}`;
 const where = (c: Claim) => `${c.domain}${c.profile !== undefined ? ` (profile "${c.profile}")` : ""}`;
 
 /** Why `next` cannot stand beside `earlier`, or undefined when they manage different things. */

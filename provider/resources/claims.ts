@@ -6,12 +6,13 @@
 // fails that resource's registration instead of crashing the program (which the engine only
 // notices after a long wait). Values unknown during a preview are checked at `up`.
 import * as pulumi from "@pulumi/pulumi";
-import { conflictBetween, type Claim } from "../model/conflicts";
+import { claimScope, conflictBetween, type Claim } from "../model/conflicts";
 import { dnsRecordSetInputsSchema, recordKey } from "../model/dns";
 import { canonicalDomainName } from "../model/domainName";
 import { canonicalHost } from "../model/dns/canonical";
 
-const claims: Claim[] = [];
+/** The claims declared so far, by scope (account and domain): only claims in one scope can conflict. */
+const claimsByDomain = new Map<string, Claim[]>();
 
 interface Claimable {
   domain: pulumi.Input<string>;
@@ -47,11 +48,16 @@ function isPlain(value: unknown): boolean {
 
 function record(kind: string, resource: string, values: { domain: string; profile?: string; mode?: string; records?: unknown; host?: string }): void {
   const claim = claimOf(kind, resource, values);
-  for (const earlier of claims) {
+  // Looked up by domain, not compared with every earlier claim: a portfolio of thousands of
+  // resources would otherwise pay for every pair.
+  const key = claimScope(claim);
+  const sameDomain = claimsByDomain.get(key) ?? [];
+  for (const earlier of sameDomain) {
     const problem = conflictBetween(earlier, claim);
     if (problem !== undefined) throw new Error(problem);
   }
-  claims.push(claim);
+  sameDomain.push(claim);
+  claimsByDomain.set(key, sameDomain);
 }
 
 /**
@@ -59,11 +65,11 @@ function record(kind: string, resource: string, values: { domain: string; profil
  * here, in the constructor: the engine stops at once. With inputs that are outputs of other
  * resources, the returned output fails instead, once they are known.
  */
-export function checkClaim(kind: string, resource: string, args: Claimable): pulumi.Output<boolean> {
+export function checkClaim(kind: string, resource: string, args: Claimable): pulumi.Input<boolean> {
   const fields = { domain: args.domain, profile: args.profile, mode: args.mode, records: args.records, host: args.host };
   if (isPlain(fields)) {
     record(kind, resource, fields as never);
-    return pulumi.output(true);
+    return true; // a plain value: no Output for the SDK to wait on
   }
   return pulumi.output(fields).apply((values) => {
     // Fails this resource's registration: the engine stops the preview or update with this message.
