@@ -18,7 +18,7 @@
  */
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { cpus, loadavg, totalmem } from "node:os";
-import { join } from "node:path";
+import { join, relative } from "node:path";
 import { startEmulator, type EmulatorHandle } from "../emulator";
 import { declaredDomain, floorProgram, PLUGIN_PROGRAM, providerResourceCount, PROVIDER_PROGRAM, seedDomain } from "./stack-programs";
 import { createProject, repoRoot, type CommandResult, type Project } from "./stack-project";
@@ -223,16 +223,19 @@ function parseArgs(argv: readonly string[]): { sizes: number[]; extras: boolean;
  * With `--merge`, the sizes of this run replace the same sizes in the stored JSON and the others
  * are kept (each carries its own date and machine), so a long size (N = 1000) can be run apart.
  */
-function mergedSizes(results: SizeResult[]): SizeResult[] {
-  if (!existsSync(JSON_PATH)) return results;
-  const stored = JSON.parse(readFileSync(JSON_PATH, "utf8")) as Stored;
+function mergedSizes(results: SizeResult[], jsonPath: string): SizeResult[] {
+  if (!existsSync(jsonPath)) return results;
+  const stored = JSON.parse(readFileSync(jsonPath, "utf8")) as Stored;
   const fresh = new Set(results.map((r) => r.n));
   const kept = stored.sizes.filter((r) => !fresh.has(r.n)).map((r) => ({ ...r, measuredAt: r.measuredAt ?? stored.date, machine: r.machine ?? stored.machine }));
   return [...kept, ...results].sort((a, b) => a.n - b.n);
 }
 
-const JSON_PATH = join(repoRoot, "docs", "benchmarks-stack.json");
-const SVG_PATH = join(repoRoot, "docs", "benchmarks-stack.svg");
+/** Where the figures go: runs with the checkpoint writes off are kept apart from the others. */
+const outputs = (skipCheckpoints: boolean) => {
+  const base = join(repoRoot, "docs", skipCheckpoints ? "benchmarks-stack-no-checkpoints" : "benchmarks-stack");
+  return { json: `${base}.json`, svg: `${base}.svg` };
+};
 
 interface Stored {
   date: string;
@@ -263,15 +266,17 @@ function publish(stored: Stored): void {
     targetLines(targetList),
   ].join("\n");
   process.stdout.write(`${report}\n`);
-  writeFileSync(JSON_PATH, `${JSON.stringify({ ...stored, slopes: slopeList, targets: targetList }, null, 2)}\n`);
-  writeFileSync(SVG_PATH, svg(stored.sizes, `pulumi-domainsreseller at portfolio scale: wall time against N (${stored.date.slice(0, 10)})`));
-  process.stdout.write("written: docs/benchmarks-stack.json, docs/benchmarks-stack.svg\n");
+  const out = outputs(stored.sizes.some((size) => size.skipCheckpoints === true));
+  const checkpoints = out.json.includes("no-checkpoints") ? ", checkpoint writes off (PULUMI_SKIP_CHECKPOINTS)" : "";
+  writeFileSync(out.json, `${JSON.stringify({ ...stored, slopes: slopeList, targets: targetList }, null, 2)}\n`);
+  writeFileSync(out.svg, svg(stored.sizes, `pulumi-domainsreseller at portfolio scale: wall time against N (${stored.date.slice(0, 10)}${checkpoints})`));
+  process.stdout.write(`written: ${relative(repoRoot, out.json)}, ${relative(repoRoot, out.svg)}\n`);
 }
 
 export async function main(argv = process.argv.slice(2)): Promise<SizeResult[]> {
   // Redraws the plot and reprints the tables from the stored figures, running nothing.
   if (argv.includes("--from-json")) {
-    const stored = JSON.parse(readFileSync(JSON_PATH, "utf8")) as Stored;
+    const stored = JSON.parse(readFileSync(outputs(argv.includes("--skip-checkpoints")).json, "utf8")) as Stored;
     publish(stored);
     return stored.sizes;
   }
@@ -297,7 +302,7 @@ export async function main(argv = process.argv.slice(2)): Promise<SizeResult[]> 
     machine,
     loadAverageAtEnd: loadavg(),
     settings: { requestsPerMinute: REQUESTS_PER_MINUTE, maxConcurrency: MAX_CONCURRENCY, engineParallelDefault: "4 × GOMAXPROCS", plugin },
-    sizes: merge ? mergedSizes(results) : results,
+    sizes: merge ? mergedSizes(results, outputs(skipCheckpoints).json) : results,
   });
   return results;
 }

@@ -2,7 +2,7 @@ import * as pulumi from "@pulumi/pulumi";
 import type { RecordType } from "../model/dns/types";
 import { checkClaim, CLAIM_KEY } from "./claims";
 import { declared } from "./internal/stackGuard";
-import { shimFor } from "./shim";
+import { DynamicResource } from "./shim";
 
 /**
  * A record type the API stores, in upper or lower case (the check accepts either). A closed set, so
@@ -44,7 +44,7 @@ export interface DnsRecordSetArgs {
  * records go, values it replaced and rows it removed come back, and records that were there before
  * it stay (docs/ownership.md). Costs nothing.
  */
-export class DnsRecordSet extends pulumi.dynamic.Resource {
+export class DnsRecordSet extends DynamicResource {
   /** The canonical domain name (lower case, punycode). */
   declare readonly domain: pulumi.Output<string>;
   /** "merge" or "authoritative". */
@@ -57,7 +57,7 @@ export class DnsRecordSet extends pulumi.dynamic.Resource {
   declare readonly found: pulumi.Output<{ hostname: string; type: string; address: string; priority: string }[]>;
 
   constructor(name: string, args: DnsRecordSetArgs, opts?: pulumi.CustomResourceOptions) {
-    super(shimFor("DnsRecordSet"), name, { unmanagedCount: undefined, found: undefined, ...args, [CLAIM_KEY]: checkClaim("DnsRecordSet", name, args) }, opts, "domainsreseller", "DnsRecordSet");
+    super("DnsRecordSet", name, { unmanagedCount: undefined, found: undefined, ...args, [CLAIM_KEY]: checkClaim("DnsRecordSet", name, args) }, opts);
     declared("DnsRecordSet", name);
   }
 }

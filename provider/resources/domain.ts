@@ -2,7 +2,7 @@ import * as pulumi from "@pulumi/pulumi";
 import { checkClaim, CLAIM_KEY } from "./claims";
 import { withSecretOutputs } from "./options";
 import { declared } from "./internal/stackGuard";
-import { shimFor } from "./shim";
+import { DynamicResource } from "./shim";
 
 /** A contact as registries hold it. */
 export interface DomainContact {
@@ -78,7 +78,7 @@ export interface DomainArgs {
  * is settled by reading the account, and nothing is renewed unless `renewal` says so. Deleting it
  * never deletes a registration.
  */
-export class Domain extends pulumi.dynamic.Resource {
+export class Domain extends DynamicResource {
   /** The canonical domain name (lower case, punycode). */
   declare readonly name: pulumi.Output<string>;
   /** The registration status as the registrar reports it (e.g. "Active", "Pending Transfer", "Expired"). */
@@ -111,7 +111,7 @@ export class Domain extends pulumi.dynamic.Resource {
       ...(args.eppCode !== undefined ? { eppCode: pulumi.secret(args.eppCode) } : {}),
       [CLAIM_KEY]: checkClaim("Domain", name, { domain: args.name, profile: args.profile }),
     };
-    super(shimFor("Domain"), name, props, withSecretOutputs(["eppCode"], opts), "domainsreseller", "Domain");
+    super("Domain", name, props, withSecretOutputs(["eppCode"], opts));
     declared("Domain", name);
   }
 }

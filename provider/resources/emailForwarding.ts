@@ -1,7 +1,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import { checkClaim, CLAIM_KEY } from "./claims";
 import { declared } from "./internal/stackGuard";
-import { shimFor } from "./shim";
+import { DynamicResource } from "./shim";
 
 /** One forward: mail to `from@<domain>` goes to `to`. */
 export interface EmailForward {
@@ -24,7 +24,7 @@ export interface EmailForwardingArgs {
  * The e-mail forwarding list of a domain (the registrar's forwarding add-on). Creating it adopts the
  * live list and sets the declared one; deleting it puts back the list it found. Costs nothing.
  */
-export class EmailForwarding extends pulumi.dynamic.Resource {
+export class EmailForwarding extends DynamicResource {
   /** The canonical domain name (lower case, punycode). */
   declare readonly domain: pulumi.Output<string>;
   /** The forwards in force, canonical (local part and the target's domain lower-cased). */
@@ -33,7 +33,7 @@ export class EmailForwarding extends pulumi.dynamic.Resource {
   declare readonly initialForwards: pulumi.Output<{ from: string; to: string }[]>;
 
   constructor(name: string, args: EmailForwardingArgs, opts?: pulumi.CustomResourceOptions) {
-    super(shimFor("EmailForwarding"), name, { initialForwards: undefined, ...args, [CLAIM_KEY]: checkClaim("EmailForwarding", name, args) }, opts, "domainsreseller", "EmailForwarding");
+    super("EmailForwarding", name, { initialForwards: undefined, ...args, [CLAIM_KEY]: checkClaim("EmailForwarding", name, args) }, opts);
     declared("EmailForwarding", name);
   }
 }

@@ -1,7 +1,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import { checkClaim, CLAIM_KEY } from "./claims";
 import { declared } from "./internal/stackGuard";
-import { shimFor } from "./shim";
+import { DynamicResource } from "./shim";
 
 export interface IdProtectionArgs {
   /** The domain, as registered in your reseller account (any letter case; IDNs in Unicode or punycode). */
@@ -18,7 +18,7 @@ export interface IdProtectionArgs {
  * back the setting it found. Your provider may invoice ID protection: a change is sent once, never
  * retried blindly.
  */
-export class IdProtection extends pulumi.dynamic.Resource {
+export class IdProtection extends DynamicResource {
   /** The canonical domain name (lower case, punycode). */
   declare readonly domain: pulumi.Output<string>;
   /** Whether ID protection is on now. */
@@ -27,7 +27,7 @@ export class IdProtection extends pulumi.dynamic.Resource {
   declare readonly initialEnabled: pulumi.Output<boolean>;
 
   constructor(name: string, args: IdProtectionArgs, opts?: pulumi.CustomResourceOptions) {
-    super(shimFor("IdProtection"), name, { initialEnabled: undefined, ...args, [CLAIM_KEY]: checkClaim("IdProtection", name, args) }, opts, "domainsreseller", "IdProtection");
+    super("IdProtection", name, { initialEnabled: undefined, ...args, [CLAIM_KEY]: checkClaim("IdProtection", name, args) }, opts);
     declared("IdProtection", name);
   }
 }

@@ -1,7 +1,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import { checkClaim, CLAIM_KEY } from "./claims";
 import { declared } from "./internal/stackGuard";
-import { shimFor } from "./shim";
+import { DynamicResource } from "./shim";
 
 export interface PrivateNameserverArgs {
   /** The domain the nameserver is a child of, as registered in your reseller account. */
@@ -20,7 +20,7 @@ export interface PrivateNameserverArgs {
  * it keeps the recorded state and prints a warning saying so. Each change is sent once (the
  * registry calls are not idempotent).
  */
-export class PrivateNameserver extends pulumi.dynamic.Resource {
+export class PrivateNameserver extends DynamicResource {
   /** The canonical domain name (lower case, punycode). */
   declare readonly domain: pulumi.Output<string>;
   /** The canonical host name (lower case, punycode, no trailing dot). */
@@ -31,7 +31,7 @@ export class PrivateNameserver extends pulumi.dynamic.Resource {
   declare readonly adopted: pulumi.Output<boolean | undefined>;
 
   constructor(name: string, args: PrivateNameserverArgs, opts?: pulumi.CustomResourceOptions) {
-    super(shimFor("PrivateNameserver"), name, { adopted: undefined, ...args, [CLAIM_KEY]: checkClaim("PrivateNameserver", name, args) }, opts, "domainsreseller", "PrivateNameserver");
+    super("PrivateNameserver", name, { adopted: undefined, ...args, [CLAIM_KEY]: checkClaim("PrivateNameserver", name, args) }, opts);
     declared("PrivateNameserver", name);
   }
 }

@@ -208,6 +208,40 @@ export async function update(kindName: string, id: string, olds: Props, news: Pr
   }), news[PROVIDER_KEY], hooks);
 }
 
+/** The dynamic provider object of one kind, as Pulumi's dynamic-provider host calls it. */
+export interface KindProvider {
+  configure(req: { config: ConfigSource }): Promise<void>;
+  check(olds: Props, news: Props): Promise<{ inputs?: Props; failures?: CheckFailure[] }>;
+  diff(id: string, olds: Props, news: Props): ReturnType<typeof diff>;
+  create(inputs: Props): Promise<{ id: string; outs: Props }>;
+  read(id: string, props: Props): Promise<ReadAnswer>;
+  update(id: string, olds: Props, news: Props): Promise<{ outs: Props }>;
+  delete(id: string, props: Props): Promise<void>;
+}
+
+const providers = new Map<string, KindProvider>();
+
+/**
+ * What the `__provider` text in a resource's state returns (resources/shim.ts): the kind's calls
+ * into this module. One object per kind, so the host configures each once.
+ */
+export function provider(kindName: string): KindProvider {
+  let found = providers.get(kindName);
+  if (!found) {
+    found = {
+      configure: (req) => configure(kindName, req),
+      check: (olds, news) => check(kindName, olds, news),
+      diff: (id, olds, news) => diff(kindName, id, olds, news),
+      create: (inputs) => create(kindName, inputs),
+      read: (id, props) => read(kindName, id, props),
+      update: (id, olds, news) => update(kindName, id, olds, news),
+      delete: (id, props) => remove(kindName, id, props),
+    };
+    providers.set(kindName, found);
+  }
+  return found;
+}
+
 // `delete` is a reserved word for a function declaration, so the export is renamed.
 async function remove(kindName: string, id: string, props: Props, hooks?: CallHooks): Promise<void> {
   const kind = kindNamed(kindName);

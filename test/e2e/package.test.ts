@@ -8,7 +8,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import * as pulumi from "@pulumi/pulumi";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { makeShim } from "../../provider/resources/shim";
+import { RUNTIME_MODULE, providerText } from "../../provider/resources/shim";
 import { pulumiEnv, repoRoot } from "../../scripts/pulumi-env.mjs";
 import { configureStack, createProject, startTestEmulator, type Project, type TestEmulator } from "./harness";
 
@@ -24,25 +24,24 @@ function nativeAddons(folder: string): string[] {
   return readdirSync(folder, { recursive: true, encoding: "utf8" }).filter((f) => f.endsWith(".node") && statSync(join(folder, f)).isFile());
 }
 
-/** What Pulumi stores for an installed RegistrarLock: its module by package path (provider/resources/shim.ts). */
-const COMPACT_PROVIDER = `exports.handler = __f0;
-const provider = require("pulumi-domainsreseller/dist/provider/resources/shims/RegistrarLock.js");
-
-function __f0() {
-  return (function() {
-    with({ this: undefined, arguments: undefined }) {
-
-return () => provider;
-
-    }
-  }).apply(undefined, undefined).apply(this, arguments);
-}
-`;
-
-/** The text form earlier versions stored for every resource, and a linked checkout still stores. */
-async function longProvider(kind: string): Promise<string> {
-  const provider = makeShim(kind);
-  return (await pulumi.runtime.serializeFunction(() => provider, { allowSecrets: true })).text;
+/** Texts earlier builds stored as a RegistrarLock's `__provider`: each must still run, and diff equal. */
+async function legacyProviders(): Promise<Record<string, string>> {
+  // Pulumi's serialization of a provider object whose calls require the runtime by package name.
+  const mod = RUNTIME_MODULE;
+  const kind = "RegistrarLock";
+  const closures = {
+    configure: async (req: unknown) => require(mod).configure(kind, req),
+    check: async (olds: unknown, news: unknown) => require(mod).check(kind, olds, news),
+    diff: async (id: string, olds: unknown, news: unknown) => require(mod).diff(kind, id, olds, news),
+    create: async (inputs: unknown) => require(mod).create(kind, inputs),
+    read: async (id: string, props: unknown) => require(mod).read(kind, id, props),
+    update: async (id: string, olds: unknown, news: unknown) => require(mod).update(kind, id, olds, news),
+    delete: async (id: string, props: unknown) => require(mod).delete(kind, id, props),
+  };
+  const serialized = (await pulumi.runtime.serializeFunction(() => closures, { allowSecrets: true })).text;
+  // The same serializer given a kind's module (./shims/<Kind>.js) inside node_modules.
+  const shimModule = 'exports.handler = __f0;\nconst provider = require("pulumi-domainsreseller/dist/provider/resources/shims/RegistrarLock.js");\n\nfunction __f0() {\n  return (function() {\n    with({ this: undefined, arguments: undefined }) {\n\nreturn () => provider;\n\n    }\n  }).apply(undefined, undefined).apply(this, arguments);\n}\n';
+  return { serialized, shimModule };
 }
 
 interface StateResource {
@@ -125,6 +124,21 @@ describe("the packed package in a fresh project", () => {
     expect(ours.filter((file) => file.includes("/dist/provider/client/routes"))).toEqual([]);
   });
 
+  it("loads the client and the YAML parser only when a read function or zone-file tool is called, from CommonJS and ES modules alike", () => {
+    const probe = `
+      const before = () => Object.keys(require.cache).filter((f) => /node_modules\\/(undici|yaml)\\//.test(f)).length;
+      const dr = require("pulumi-domainsreseller");
+      const atLoad = before();
+      const parsed = dr.parseZoneFile("domain: example.com\\nrecords:\\n  - { name: www, type: A, value: 192.0.2.1 }\\n");
+      console.log(JSON.stringify({ atLoad, afterCall: before(), records: parsed.ok ? parsed.zone.records.length : parsed.problems, error: typeof dr.ZoneFileError, fn: typeof dr.getDomainInfo }));`;
+    const cjs = spawnSync(process.execPath, ["-e", probe], { cwd: dir, encoding: "utf8" });
+    expect(cjs.status, cjs.stderr).toBe(0);
+    expect(JSON.parse(cjs.stdout)).toEqual({ atLoad: 0, afterCall: expect.any(Number), records: 1, error: "function", fn: "function" });
+    expect(JSON.parse(cjs.stdout).afterCall).toBeGreaterThan(0);
+    const esm = spawnSync(process.execPath, ["--input-type=module", "-e", 'import { getDomainInfo, loadZoneFile, importZone, ZoneFileError, ImportError, RegistrarLock } from "pulumi-domainsreseller"; console.log([getDomainInfo, loadZoneFile, importZone, ZoneFileError, ImportError, RegistrarLock].map((x) => typeof x).join(" "));'], { cwd: dir, encoding: "utf8" });
+    expect(esm.stdout.trim(), esm.stderr).toBe("function function function function function function");
+  });
+
   it("`npx domainsreseller emulator` says which package to add, and exits 1", () => {
     const result = spawnSync("npx", ["--no-install", "domainsreseller", "emulator", "--quiet"], { cwd: dir, encoding: "utf8", timeout: 60_000 });
     expect(result.stderr).toContain("The emulator needs the SQLite driver better-sqlite3, which is not installed.");
@@ -158,24 +172,26 @@ describe("the packed package in a fresh project", () => {
     expect(outputs).toEqual({ locked: false, initialLocked: true });
     expect((await emulator.domain("acme-gadgets.org")).locked).toBe(false);
 
-    // Installed from a registry, the state names the kind's module instead of holding its text.
+    // The state holds one short line per resource that requires the runtime by package name.
     const deployment = await exportDeployment();
     const lock = lockIn(deployment);
-    expect(lock.inputs.__provider).toBe(COMPACT_PROVIDER);
-    expect(lock.outputs.__provider).toBe(COMPACT_PROVIDER);
-    expect(COMPACT_PROVIDER.length).toBeLessThan(400);
+    expect(lock.inputs.__provider).toBe(providerText("RegistrarLock"));
+    expect(lock.outputs.__provider).toBe(providerText("RegistrarLock"));
 
-    // A stack written by an earlier version holds the text: it upgrades with nothing to change and
-    // no call that writes, and the next `up` stores the short form.
-    const long = await longProvider("RegistrarLock");
-    lock.inputs.__provider = long;
-    lock.outputs.__provider = long;
-    await importDeployment(deployment);
-    await project.ok(["preview", "--non-interactive", "--expect-no-changes"]);
-    await emulator.resetCounters();
-    const upgrade = await project.ok(["up", "--yes", "--non-interactive", "--expect-no-changes"]);
-    expect(await emulator.writes(), upgrade.stdout).toBe(0);
-    expect(lockIn(await exportDeployment()).inputs.__provider).toBe(COMPACT_PROVIDER);
+    // A stack written by an earlier build holds another text: it upgrades with nothing to change
+    // and no call that writes, and the next `up` stores the short line.
+    for (const [form, text] of Object.entries(await legacyProviders())) {
+      const before = await exportDeployment();
+      const legacy = lockIn(before);
+      legacy.inputs.__provider = text;
+      legacy.outputs.__provider = text;
+      await importDeployment(before);
+      await project.ok(["preview", "--non-interactive", "--expect-no-changes", "--refresh"]);
+      await emulator.resetCounters();
+      const upgrade = await project.ok(["up", "--yes", "--non-interactive", "--expect-no-changes"]);
+      expect(await emulator.writes(), `${form}\n${upgrade.stdout}`).toBe(0);
+      expect(lockIn(await exportDeployment()).inputs.__provider, form).toBe(providerText("RegistrarLock"));
+    }
 
     await project.ok(["destroy", "--yes", "--non-interactive", "--skip-preview"]);
     expect((await emulator.domain("acme-gadgets.org")).locked).toBe(true);

@@ -1,64 +1,56 @@
-// The shim is what Pulumi stores in state for every resource and sends on every call. If it grows,
-// captures a credential, or changes text, every user's stack pays for it.
-import * as pulumi from "@pulumi/pulumi";
+// The `__provider` text is what Pulumi stores in state for every resource and sends on every call.
+// If it grows, captures a credential, or changes, every user's stack pays for it.
 import { describe, expect, it } from "vitest";
-import { RUNTIME_MODULE, SHIM_MODULE_DIR, serializerNamesPackagePath, shimFor } from "../../provider/resources/shim";
+import { RUNTIME_MODULE, providerText } from "../../provider/resources/shim";
 
-async function serialized(kind: string): Promise<string> {
-  const provider = shimFor(kind);
-  const closure = await pulumi.runtime.serializeFunction(() => provider, { allowSecrets: true });
-  return closure.text;
+/** Evaluates a `__provider` text as the dynamic-provider host does, with `require` answered by `modules`. */
+function handlerOf(text: string, modules: Record<string, unknown>): unknown {
+  const module = { exports: {} as { handler?: () => unknown } };
+  const load = (id: string) => {
+    if (!(id in modules)) throw new Error(`unexpected require("${id}")`);
+    return modules[id];
+  };
+  new Function("exports", "require", "module", text)(module.exports, load, module);
+  if (typeof module.exports.handler !== "function") throw new Error("the text exports no handler");
+  return module.exports.handler();
 }
 
-describe("serialized provider shim", () => {
-  it("stays under 4 KB, so state and every RPC stay small", async () => {
-    const text = await serialized("RegistrarLock");
-    expect(text.length).toBeGreaterThan(200);
-    expect(text.length).toBeLessThan(4096);
+describe("the __provider text", () => {
+  it("is one short line per kind, so state and every call stay small", () => {
+    const text = providerText("RegistrarLock");
+    expect(text.split("\n").filter((line) => line !== "")).toHaveLength(1);
+    expect(text.length).toBeLessThan(160);
+    expect(providerText("Domain")).not.toBe(text);
+    expect(providerText("RegistrarLock")).toBe(text);
   });
 
-  it("requires the runtime by package name at call time instead of inlining our code", async () => {
-    const text = await serialized("RegistrarLock");
-    expect(text).toContain(JSON.stringify(RUNTIME_MODULE));
-    expect(text).toContain('"RegistrarLock"');
-    expect(text).not.toMatch(/DomainsResellerClient|hmac|undici/i);
+  it("requires the runtime by package name when called, and asks it for the kind's provider", () => {
+    const asked: string[] = [];
+    const runtime = { provider: (kind: string) => (asked.push(kind), { kind }) };
+    expect(handlerOf(providerText("DnsRecordSet"), { [RUNTIME_MODULE]: runtime })).toEqual({ kind: "DnsRecordSet" });
+    expect(asked).toEqual(["DnsRecordSet"]);
+    expect(providerText("DnsRecordSet")).not.toMatch(/DomainsResellerClient|hmac|undici/i);
   });
 
-  it("carries no credential even when credentials are in the environment", async () => {
+  it("carries no credential even when credentials are in the environment", () => {
     process.env.DOMAINSRESELLER_API_KEY = "shim-test-key-must-not-leak";
     try {
-      const text = await serialized("RegistrarLock");
-      expect(text).not.toContain("shim-test-key-must-not-leak");
-      expect(text).not.toMatch(/apiKey\s*[:=]\s*["']/);
+      expect(providerText("RegistrarLock")).not.toContain("shim-test-key-must-not-leak");
     } finally {
       delete process.env.DOMAINSRESELLER_API_KEY;
     }
   });
 
-  it("is one object per kind, so Pulumi serializes it once per program", () => {
-    expect(shimFor("RegistrarLock")).toBe(shimFor("RegistrarLock"));
-    expect(shimFor("RegistrarLock")).not.toBe(shimFor("Other"));
-  });
-
-  it("from source or a linked checkout, stores the text (nothing the provider process could require by package path)", async () => {
-    const text = await serialized("Domain");
-    expect(text).not.toContain(SHIM_MODULE_DIR);
-    expect(text).toContain('"Domain"');
+  it("refuses a kind name that is not a plain word (it is written into code)", () => {
+    expect(() => providerText('x"); process.exit(1); ("')).toThrow(/not a resource kind name/);
   });
 });
 
-describe("where the short form (the kind's module by package path) is used", () => {
-  const file = (root: string, kind = "RegistrarLock") => `${root}/dist/provider/resources/shims/${kind}.js`;
-
-  it("an npm or yarn install in the program's folder, or hoisted to a parent folder", () => {
-    expect(serializerNamesPackagePath(file("/p/infra/node_modules/pulumi-domainsreseller"), "RegistrarLock", "/p/infra")).toBe(true);
-    expect(serializerNamesPackagePath(file("/p/node_modules/pulumi-domainsreseller", "Domain"), "Domain", "/p/infra")).toBe(true);
-  });
-
-  it("not for a linked checkout, pnpm's store, a copy nested under another package, or another kind's module", () => {
-    expect(serializerNamesPackagePath(file("/src/pulumi-domainsreseller"), "RegistrarLock", "/p/infra")).toBe(false);
-    expect(serializerNamesPackagePath(file("/p/node_modules/.pnpm/pulumi-domainsreseller@0.1.0/node_modules/pulumi-domainsreseller"), "RegistrarLock", "/p")).toBe(false);
-    expect(serializerNamesPackagePath(file("/p/node_modules/some-lib/node_modules/pulumi-domainsreseller"), "RegistrarLock", "/p")).toBe(false);
-    expect(serializerNamesPackagePath(file("/p/node_modules/pulumi-domainsreseller", "Domain"), "RegistrarLock", "/p")).toBe(false);
+describe("texts written by earlier builds", () => {
+  it("the per-kind modules they name answer with the runtime's provider of that kind", async () => {
+    const runtime = await import("../../provider/runtime");
+    const lock = (await import("../../provider/resources/shims/RegistrarLock")) as unknown as { default?: unknown };
+    expect(lock.default ?? lock).toBe(runtime.provider("RegistrarLock"));
+    expect(Object.keys(runtime.provider("RegistrarLock")).sort()).toEqual(["check", "configure", "create", "delete", "diff", "read", "update"]);
   });
 });

@@ -7,16 +7,16 @@
 // registering the stack's outputs; the guard's input waits for that moment. Resources declared
 // later (inside an `apply` callback) are not seen by the guard.
 import * as pulumi from "@pulumi/pulumi";
-import { shimFor } from "../shim";
+import { DynamicResource } from "../shim";
 
 const GUARD_NAME = "domainsreseller-stack-guard";
 
 const members: string[] = [];
 let started = false;
 
-class StackGuard extends pulumi.dynamic.Resource {
+class StackGuard extends DynamicResource {
   constructor(list: Promise<string[]>, stack: pulumi.Resource) {
-    super(shimFor("StackGuard"), GUARD_NAME, { members: list }, { parent: stack }, "domainsreseller", "StackGuard");
+    super("StackGuard", GUARD_NAME, { members: list }, { parent: stack });
   }
 }
 
