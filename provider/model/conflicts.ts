@@ -23,6 +23,16 @@ export interface Claim {
 
 const account = (c: Claim) => c.profile ?? "default";
 
+/** The input key that carries a resource's claim check (resources/claims.ts); `__` keys never reach the kinds. */
+export const CLAIM_KEY = "__claim";
+
+/**
+ * The value of a settings resource's claim input when the program declared, before it, a `Domain`
+ * of the same name and account: that Domain brings the domain in (registers, transfers or adopts
+ * it), so the preview need not ask the account whether it holds the domain (runtime/ownership.ts).
+ */
+export const DOMAIN_DECLARED = "domain-declared";
+
 /** Claims can conflict only within one scope: the same domain of the same account. */
 export const claimScope = (c: Claim): string => `${account(c)}\n${c.domain}`;
 const where = (c: Claim) => `${c.domain}${c.profile !== undefined ? ` (profile "${c.profile}")` : ""}`;

@@ -6,7 +6,7 @@
 // fails that resource's registration instead of crashing the program (which the engine only
 // notices after a long wait). Values unknown during a preview are checked at `up`.
 import * as pulumi from "@pulumi/pulumi";
-import { claimScope, conflictBetween, type Claim } from "../model/conflicts";
+import { DOMAIN_DECLARED, claimScope, conflictBetween, type Claim } from "../model/conflicts";
 import { dnsRecordSetInputsSchema, recordKey } from "../model/dns";
 import { canonicalDomainName } from "../model/domainName";
 import { canonicalHost } from "../model/dns/canonical";
@@ -35,8 +35,7 @@ function claimOf(kind: string, resource: string, v: { domain: string; profile?: 
   return claim;
 }
 
-/** The input key that carries the check; `__` keys never reach the kinds. */
-export const CLAIM_KEY = "__claim";
+export { CLAIM_KEY } from "../model/conflicts";
 
 /** True when `value` holds no Output or promise anywhere, so it can be read right now. */
 function isPlain(value: unknown): boolean {
@@ -46,7 +45,8 @@ function isPlain(value: unknown): boolean {
   return true;
 }
 
-function record(kind: string, resource: string, values: { domain: string; profile?: string; mode?: string; records?: unknown; host?: string }): void {
+/** Records the claim; answers whether a Domain of the same scope was declared before it. */
+function record(kind: string, resource: string, values: { domain: string; profile?: string; mode?: string; records?: unknown; host?: string }): boolean {
   const claim = claimOf(kind, resource, values);
   // Looked up by domain, not compared with every earlier claim: a portfolio of thousands of
   // resources would otherwise pay for every pair.
@@ -56,8 +56,10 @@ function record(kind: string, resource: string, values: { domain: string; profil
     const problem = conflictBetween(earlier, claim);
     if (problem !== undefined) throw new Error(problem);
   }
+  const domainDeclared = sameDomain.some((earlier) => earlier.kind === "Domain");
   sameDomain.push(claim);
   claimsByDomain.set(key, sameDomain);
+  return domainDeclared;
 }
 
 /**
@@ -65,15 +67,15 @@ function record(kind: string, resource: string, values: { domain: string; profil
  * here, in the constructor: the engine stops at once. With inputs that are outputs of other
  * resources, the returned output fails instead, once they are known.
  */
-export function checkClaim(kind: string, resource: string, args: Claimable): pulumi.Input<boolean> {
+export function checkClaim(kind: string, resource: string, args: Claimable): pulumi.Input<boolean | typeof DOMAIN_DECLARED> {
   const fields = { domain: args.domain, profile: args.profile, mode: args.mode, records: args.records, host: args.host };
   if (isPlain(fields)) {
-    record(kind, resource, fields as never);
-    return true; // a plain value: no Output for the SDK to wait on
+    // A plain value, so the SDK has no Output to wait on; it also tells the preview that a Domain
+    // of this program brings the domain in.
+    return record(kind, resource, fields as never) && kind !== "Domain" ? DOMAIN_DECLARED : true;
   }
   return pulumi.output(fields).apply((values) => {
     // Fails this resource's registration: the engine stops the preview or update with this message.
-    record(kind, resource, values as never);
-    return true;
+    return record(kind, resource, values as never) && kind !== "Domain" ? DOMAIN_DECLARED : true;
   });
 }

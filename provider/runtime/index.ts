@@ -2,6 +2,7 @@
 // module by its package name at call time and pass the resource kind as a string, so state written
 // by any version runs the code installed now.
 import { checkInputs, type CheckFailure } from "../model/check";
+import { CLAIM_KEY, DOMAIN_DECLARED } from "../model/conflicts";
 import { isUnknown } from "../model/unknown";
 import { scrub } from "../client/errors";
 import { clientFor } from "./clients";
@@ -106,7 +107,7 @@ export async function checkResource(kindName: string, olds: Props, news: Props, 
   const missing = missingSettings(outcome.inputs.profile);
   if (missing) return { inputs: news, failures: [{ property: "", reason: missing }] };
   // A settings resource new to this domain fails the preview when the account provably lacks it.
-  const foreign = await ownershipFailures(kindName, withoutInternal(olds), outcome.inputs);
+  const foreign = await ownershipFailures(kindName, withoutInternal(olds), outcome.inputs, news[CLAIM_KEY] === DOMAIN_DECLARED);
   if (foreign.length > 0) return { inputs: news, failures: foreign };
   if (!kind.prepare || isUnknown(outcome.inputs)) return { inputs: toEngine(kind, outcome.inputs) };
   const prepare = kind.prepare;

@@ -75,10 +75,11 @@ function refusal(domain: string, username: string, profile: string | undefined, 
 /**
  * The failures for `inputs` (checked, canonical) of a resource of `kindName` whose previous inputs
  * were `olds` ({} when new): one on "domain" when the account provably does not hold it. Empty when
- * the resource is already in the state for this domain, when the domain or profile is not known
- * yet, when no credentials resolve, or when the account's answer proves nothing.
+ * the resource is already in the state for this domain, when a Domain of the deployment brings the
+ * domain in (`domainDeclared`: the program declared one before this resource), when the domain or
+ * profile is not known yet, when no credentials resolve, or when the account's answer proves nothing.
  */
-export async function ownershipFailures(kindName: string, olds: Record<string, unknown>, inputs: Record<string, unknown>): Promise<CheckFailure[]> {
+export async function ownershipFailures(kindName: string, olds: Record<string, unknown>, inputs: Record<string, unknown>, domainDeclared = false): Promise<CheckFailure[]> {
   if (isUnknown(inputs.profile)) return [];
   const profile = profileOf(inputs);
   if (kindName === "Domain") {
@@ -89,7 +90,9 @@ export async function ownershipFailures(kindName: string, olds: Record<string, u
   const domain = inputs.domain;
   if (!SETTINGS_KINDS.has(kindName) || typeof domain !== "string" || isUnknown(domain)) return [];
   if (olds.domain === domain) return [];
-  if (incoming.has(incomingKey(profile, domain))) return [];
+  // A Domain of the same program brings it in: known from the program itself (`domainDeclared`,
+  // which holds whatever order the engine checks them in), or from the Domain's check in this process.
+  if (domainDeclared || incoming.has(incomingKey(profile, domain))) return [];
   let settings: Settings;
   try {
     settings = resolveSettings(profile);

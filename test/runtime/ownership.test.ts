@@ -137,6 +137,13 @@ describe("reads", () => {
     expect(await failuresOf("RegistrarLock", {}, { domain: name, locked: true })).toEqual([]);
     expect(await emulator.counters()).toEqual({});
   });
+
+  it("a resource whose program declared a Domain of its name before it passes without a call, whatever order the engine checks them in", async () => {
+    expect(await failuresOf("RegistrarLock", {}, { domain: "not-in-account.com", locked: true, __claim: "domain-declared" })).toEqual([]);
+    expect(await emulator.counters()).toEqual({});
+    // Without the hint the same check asks the account, and fails.
+    expect(await failuresOf("RegistrarLock", {}, { domain: "not-in-account.com", locked: true, __claim: true })).toHaveLength(1);
+  });
 });
 
 describe("nothing short of proof fails the preview", () => {
