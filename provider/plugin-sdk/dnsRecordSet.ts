@@ -1,5 +1,6 @@
 import * as pulumi from "@pulumi/pulumi";
 import type { DnsRecordSet as DynamicDnsRecordSet, DnsRecordSetArgs } from "../resources/dnsRecordSet";
+import { withoutDebugStacks } from "../resources/internal/debugStacks";
 import { isInstanceOf, resourceInputs, typeToken, type ReadOptions } from "./resource";
 
 const OUTPUTS = ["domain", "mode", "records", "unmanagedCount", "found"] as const satisfies readonly (keyof DynamicDnsRecordSet)[];
@@ -29,6 +30,12 @@ export class DnsRecordSet extends pulumi.CustomResource {
   constructor(name: string, args: DnsRecordSetArgs | undefined, opts: ReadOptions);
   constructor(name: string, args: DnsRecordSetArgs, opts?: pulumi.CustomResourceOptions);
   constructor(name: string, args: DnsRecordSetArgs | undefined, opts?: pulumi.CustomResourceOptions) {
-    super(DnsRecordSet.__pulumiType, name, resourceInputs(OUTPUTS, args, opts), opts);
+    const inputs = resourceInputs(OUTPUTS, args, opts);
+    const restore = withoutDebugStacks();
+    try {
+      super(DnsRecordSet.__pulumiType, name, inputs, opts);
+    } finally {
+      restore();
+    }
   }
 }

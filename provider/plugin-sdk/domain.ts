@@ -1,6 +1,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import type { Domain as DynamicDomain, DomainArgs } from "../resources/domain";
 import { withSecretOutputs } from "../resources/options";
+import { withoutDebugStacks } from "../resources/internal/debugStacks";
 import { isInstanceOf, resourceInputs, typeToken, type ReadOptions } from "./resource";
 
 const OUTPUTS = [
@@ -42,6 +43,12 @@ export class Domain extends pulumi.CustomResource {
   constructor(name: string, args: DomainArgs | undefined, opts?: pulumi.CustomResourceOptions) {
     // The EPP code is encrypted in state even when the program passes a plain string.
     const secretArgs = args?.eppCode !== undefined ? { ...args, eppCode: pulumi.secret(args.eppCode) } : args;
-    super(Domain.__pulumiType, name, resourceInputs(OUTPUTS, secretArgs, opts), withSecretOutputs(["eppCode"], opts));
+    const inputs = resourceInputs(OUTPUTS, secretArgs, opts);
+    const restore = withoutDebugStacks();
+    try {
+      super(Domain.__pulumiType, name, inputs, withSecretOutputs(["eppCode"], opts));
+    } finally {
+      restore();
+    }
   }
 }

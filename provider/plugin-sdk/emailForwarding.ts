@@ -1,5 +1,6 @@
 import * as pulumi from "@pulumi/pulumi";
 import type { EmailForwarding as DynamicEmailForwarding, EmailForwardingArgs } from "../resources/emailForwarding";
+import { withoutDebugStacks } from "../resources/internal/debugStacks";
 import { isInstanceOf, resourceInputs, typeToken, type ReadOptions } from "./resource";
 
 const OUTPUTS = ["domain", "forwards", "initialForwards"] as const satisfies readonly (keyof DynamicEmailForwarding)[];
@@ -27,6 +28,12 @@ export class EmailForwarding extends pulumi.CustomResource {
   constructor(name: string, args: EmailForwardingArgs | undefined, opts: ReadOptions);
   constructor(name: string, args: EmailForwardingArgs, opts?: pulumi.CustomResourceOptions);
   constructor(name: string, args: EmailForwardingArgs | undefined, opts?: pulumi.CustomResourceOptions) {
-    super(EmailForwarding.__pulumiType, name, resourceInputs(OUTPUTS, args, opts), opts);
+    const inputs = resourceInputs(OUTPUTS, args, opts);
+    const restore = withoutDebugStacks();
+    try {
+      super(EmailForwarding.__pulumiType, name, inputs, opts);
+    } finally {
+      restore();
+    }
   }
 }

@@ -1,5 +1,6 @@
 import * as pulumi from "@pulumi/pulumi";
 import type { IdProtection as DynamicIdProtection, IdProtectionArgs } from "../resources/idProtection";
+import { withoutDebugStacks } from "../resources/internal/debugStacks";
 import { isInstanceOf, resourceInputs, typeToken, type ReadOptions } from "./resource";
 
 const OUTPUTS = ["domain", "enabled", "initialEnabled"] as const satisfies readonly (keyof DynamicIdProtection)[];
@@ -27,6 +28,12 @@ export class IdProtection extends pulumi.CustomResource {
   constructor(name: string, args: IdProtectionArgs | undefined, opts: ReadOptions);
   constructor(name: string, args: IdProtectionArgs, opts?: pulumi.CustomResourceOptions);
   constructor(name: string, args: IdProtectionArgs | undefined, opts?: pulumi.CustomResourceOptions) {
-    super(IdProtection.__pulumiType, name, resourceInputs(OUTPUTS, args, opts), opts);
+    const inputs = resourceInputs(OUTPUTS, args, opts);
+    const restore = withoutDebugStacks();
+    try {
+      super(IdProtection.__pulumiType, name, inputs, opts);
+    } finally {
+      restore();
+    }
   }
 }

@@ -1,5 +1,6 @@
 import * as pulumi from "@pulumi/pulumi";
 import type { Nameservers as DynamicNameservers, NameserversArgs } from "../resources/nameservers";
+import { withoutDebugStacks } from "../resources/internal/debugStacks";
 import { isInstanceOf, resourceInputs, typeToken, type ReadOptions } from "./resource";
 
 const OUTPUTS = ["domain", "nameservers", "initialNameservers"] as const satisfies readonly (keyof DynamicNameservers)[];
@@ -27,6 +28,12 @@ export class Nameservers extends pulumi.CustomResource {
   constructor(name: string, args: NameserversArgs | undefined, opts: ReadOptions);
   constructor(name: string, args: NameserversArgs, opts?: pulumi.CustomResourceOptions);
   constructor(name: string, args: NameserversArgs | undefined, opts?: pulumi.CustomResourceOptions) {
-    super(Nameservers.__pulumiType, name, resourceInputs(OUTPUTS, args, opts), opts);
+    const inputs = resourceInputs(OUTPUTS, args, opts);
+    const restore = withoutDebugStacks();
+    try {
+      super(Nameservers.__pulumiType, name, inputs, opts);
+    } finally {
+      restore();
+    }
   }
 }

@@ -1,5 +1,6 @@
 import * as pulumi from "@pulumi/pulumi";
 import type { PrivateNameserver as DynamicPrivateNameserver, PrivateNameserverArgs } from "../resources/privateNameserver";
+import { withoutDebugStacks } from "../resources/internal/debugStacks";
 import { isInstanceOf, resourceInputs, typeToken, type ReadOptions } from "./resource";
 
 const OUTPUTS = ["domain", "host", "ip", "adopted"] as const satisfies readonly (keyof DynamicPrivateNameserver)[];
@@ -28,6 +29,12 @@ export class PrivateNameserver extends pulumi.CustomResource {
   constructor(name: string, args: PrivateNameserverArgs | undefined, opts: ReadOptions);
   constructor(name: string, args: PrivateNameserverArgs, opts?: pulumi.CustomResourceOptions);
   constructor(name: string, args: PrivateNameserverArgs | undefined, opts?: pulumi.CustomResourceOptions) {
-    super(PrivateNameserver.__pulumiType, name, resourceInputs(OUTPUTS, args, opts), opts);
+    const inputs = resourceInputs(OUTPUTS, args, opts);
+    const restore = withoutDebugStacks();
+    try {
+      super(PrivateNameserver.__pulumiType, name, inputs, opts);
+    } finally {
+      restore();
+    }
   }
 }

@@ -1,5 +1,6 @@
 import * as pulumi from "@pulumi/pulumi";
 import type { RegistrarLock as DynamicRegistrarLock, RegistrarLockArgs } from "../resources/registrarLock";
+import { withoutDebugStacks } from "../resources/internal/debugStacks";
 import { isInstanceOf, resourceInputs, typeToken, type ReadOptions } from "./resource";
 
 const OUTPUTS = ["domain", "locked", "initialLocked"] as const satisfies readonly (keyof DynamicRegistrarLock)[];
@@ -27,6 +28,12 @@ export class RegistrarLock extends pulumi.CustomResource {
   constructor(name: string, args: RegistrarLockArgs | undefined, opts: ReadOptions);
   constructor(name: string, args: RegistrarLockArgs, opts?: pulumi.CustomResourceOptions);
   constructor(name: string, args: RegistrarLockArgs | undefined, opts?: pulumi.CustomResourceOptions) {
-    super(RegistrarLock.__pulumiType, name, resourceInputs(OUTPUTS, args, opts), opts);
+    const inputs = resourceInputs(OUTPUTS, args, opts);
+    const restore = withoutDebugStacks();
+    try {
+      super(RegistrarLock.__pulumiType, name, inputs, opts);
+    } finally {
+      restore();
+    }
   }
 }

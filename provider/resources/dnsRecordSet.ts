@@ -2,7 +2,8 @@ import * as pulumi from "@pulumi/pulumi";
 import type { RecordType } from "../model/dns/types";
 import { checkClaim, CLAIM_KEY } from "./claims";
 import { declared } from "./internal/stackGuard";
-import { DynamicResource } from "./shim";
+import { withoutDebugStacks } from "./internal/debugStacks";
+import { dynamicInputs, dynamicType } from "./shim";
 
 /**
  * A record type the API stores, in upper or lower case (the check accepts either). A closed set, so
@@ -44,7 +45,7 @@ export interface DnsRecordSetArgs {
  * records go, values it replaced and rows it removed come back, and records that were there before
  * it stay (docs/ownership.md). Costs nothing.
  */
-export class DnsRecordSet extends DynamicResource {
+export class DnsRecordSet extends pulumi.CustomResource {
   /** The canonical domain name (lower case, punycode). */
   declare readonly domain: pulumi.Output<string>;
   /** "merge" or "authoritative". */
@@ -57,7 +58,13 @@ export class DnsRecordSet extends DynamicResource {
   declare readonly found: pulumi.Output<{ hostname: string; type: string; address: string; priority: string }[]>;
 
   constructor(name: string, args: DnsRecordSetArgs, opts?: pulumi.CustomResourceOptions) {
-    super("DnsRecordSet", name, { unmanagedCount: undefined, found: undefined, ...args, [CLAIM_KEY]: checkClaim("DnsRecordSet", name, args) }, opts);
+    const inputs = dynamicInputs("DnsRecordSet", { unmanagedCount: undefined, found: undefined, ...args, [CLAIM_KEY]: checkClaim("DnsRecordSet", name, args) });
+    const restore = withoutDebugStacks();
+    try {
+      super(dynamicType("DnsRecordSet"), name, inputs, opts);
+    } finally {
+      restore();
+    }
     declared("DnsRecordSet", name);
   }
 }

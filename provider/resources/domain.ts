@@ -2,7 +2,8 @@ import * as pulumi from "@pulumi/pulumi";
 import { checkClaim, CLAIM_KEY } from "./claims";
 import { withSecretOutputs } from "./options";
 import { declared } from "./internal/stackGuard";
-import { DynamicResource } from "./shim";
+import { withoutDebugStacks } from "./internal/debugStacks";
+import { dynamicInputs, dynamicType } from "./shim";
 
 /** A contact as registries hold it. */
 export interface DomainContact {
@@ -78,7 +79,7 @@ export interface DomainArgs {
  * is settled by reading the account, and nothing is renewed unless `renewal` says so. Deleting it
  * never deletes a registration.
  */
-export class Domain extends DynamicResource {
+export class Domain extends pulumi.CustomResource {
   /** The canonical domain name (lower case, punycode). */
   declare readonly name: pulumi.Output<string>;
   /** The registration status as the registrar reports it (e.g. "Active", "Pending Transfer", "Expired"). */
@@ -111,7 +112,13 @@ export class Domain extends DynamicResource {
       ...(args.eppCode !== undefined ? { eppCode: pulumi.secret(args.eppCode) } : {}),
       [CLAIM_KEY]: checkClaim("Domain", name, { domain: args.name, profile: args.profile }),
     };
-    super("Domain", name, props, withSecretOutputs(["eppCode"], opts));
+    const inputs = dynamicInputs("Domain", props);
+    const restore = withoutDebugStacks();
+    try {
+      super(dynamicType("Domain"), name, inputs, withSecretOutputs(["eppCode"], opts));
+    } finally {
+      restore();
+    }
     declared("Domain", name);
   }
 }

@@ -1,7 +1,8 @@
 import * as pulumi from "@pulumi/pulumi";
 import { checkClaim, CLAIM_KEY } from "./claims";
 import { declared } from "./internal/stackGuard";
-import { DynamicResource } from "./shim";
+import { withoutDebugStacks } from "./internal/debugStacks";
+import { dynamicInputs, dynamicType } from "./shim";
 
 /** One forward: mail to `from@<domain>` goes to `to`. */
 export interface EmailForward {
@@ -24,7 +25,7 @@ export interface EmailForwardingArgs {
  * The e-mail forwarding list of a domain (the registrar's forwarding add-on). Creating it adopts the
  * live list and sets the declared one; deleting it puts back the list it found. Costs nothing.
  */
-export class EmailForwarding extends DynamicResource {
+export class EmailForwarding extends pulumi.CustomResource {
   /** The canonical domain name (lower case, punycode). */
   declare readonly domain: pulumi.Output<string>;
   /** The forwards in force, canonical (local part and the target's domain lower-cased). */
@@ -33,7 +34,13 @@ export class EmailForwarding extends DynamicResource {
   declare readonly initialForwards: pulumi.Output<{ from: string; to: string }[]>;
 
   constructor(name: string, args: EmailForwardingArgs, opts?: pulumi.CustomResourceOptions) {
-    super("EmailForwarding", name, { initialForwards: undefined, ...args, [CLAIM_KEY]: checkClaim("EmailForwarding", name, args) }, opts);
+    const inputs = dynamicInputs("EmailForwarding", { initialForwards: undefined, ...args, [CLAIM_KEY]: checkClaim("EmailForwarding", name, args) });
+    const restore = withoutDebugStacks();
+    try {
+      super(dynamicType("EmailForwarding"), name, inputs, opts);
+    } finally {
+      restore();
+    }
     declared("EmailForwarding", name);
   }
 }

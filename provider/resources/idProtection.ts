@@ -1,7 +1,8 @@
 import * as pulumi from "@pulumi/pulumi";
 import { checkClaim, CLAIM_KEY } from "./claims";
 import { declared } from "./internal/stackGuard";
-import { DynamicResource } from "./shim";
+import { withoutDebugStacks } from "./internal/debugStacks";
+import { dynamicInputs, dynamicType } from "./shim";
 
 export interface IdProtectionArgs {
   /** The domain, as registered in your reseller account (any letter case; IDNs in Unicode or punycode). */
@@ -18,7 +19,7 @@ export interface IdProtectionArgs {
  * back the setting it found. Your provider may invoice ID protection: a change is sent once, never
  * retried blindly.
  */
-export class IdProtection extends DynamicResource {
+export class IdProtection extends pulumi.CustomResource {
   /** The canonical domain name (lower case, punycode). */
   declare readonly domain: pulumi.Output<string>;
   /** Whether ID protection is on now. */
@@ -27,7 +28,13 @@ export class IdProtection extends DynamicResource {
   declare readonly initialEnabled: pulumi.Output<boolean>;
 
   constructor(name: string, args: IdProtectionArgs, opts?: pulumi.CustomResourceOptions) {
-    super("IdProtection", name, { initialEnabled: undefined, ...args, [CLAIM_KEY]: checkClaim("IdProtection", name, args) }, opts);
+    const inputs = dynamicInputs("IdProtection", { initialEnabled: undefined, ...args, [CLAIM_KEY]: checkClaim("IdProtection", name, args) });
+    const restore = withoutDebugStacks();
+    try {
+      super(dynamicType("IdProtection"), name, inputs, opts);
+    } finally {
+      restore();
+    }
     declared("IdProtection", name);
   }
 }

@@ -1,7 +1,8 @@
 import * as pulumi from "@pulumi/pulumi";
 import { checkClaim, CLAIM_KEY } from "./claims";
 import { declared } from "./internal/stackGuard";
-import { DynamicResource } from "./shim";
+import { withoutDebugStacks } from "./internal/debugStacks";
+import { dynamicInputs, dynamicType } from "./shim";
 
 export interface NameserversArgs {
   /** The domain, as registered in your reseller account (any letter case; IDNs in Unicode or punycode). */
@@ -16,7 +17,7 @@ export interface NameserversArgs {
  * The nameservers a domain delegates to. Creating it adopts the live nameservers and sets the
  * declared ones; deleting it puts back the nameservers it found. Costs nothing.
  */
-export class Nameservers extends DynamicResource {
+export class Nameservers extends pulumi.CustomResource {
   /** The canonical domain name (lower case, punycode). */
   declare readonly domain: pulumi.Output<string>;
   /** The nameservers in force: canonical (lower case, no trailing dot), in the declared order. */
@@ -25,7 +26,13 @@ export class Nameservers extends DynamicResource {
   declare readonly initialNameservers: pulumi.Output<string[]>;
 
   constructor(name: string, args: NameserversArgs, opts?: pulumi.CustomResourceOptions) {
-    super("Nameservers", name, { initialNameservers: undefined, ...args, [CLAIM_KEY]: checkClaim("Nameservers", name, args) }, opts);
+    const inputs = dynamicInputs("Nameservers", { initialNameservers: undefined, ...args, [CLAIM_KEY]: checkClaim("Nameservers", name, args) });
+    const restore = withoutDebugStacks();
+    try {
+      super(dynamicType("Nameservers"), name, inputs, opts);
+    } finally {
+      restore();
+    }
     declared("Nameservers", name);
   }
 }

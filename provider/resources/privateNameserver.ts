@@ -1,7 +1,8 @@
 import * as pulumi from "@pulumi/pulumi";
 import { checkClaim, CLAIM_KEY } from "./claims";
 import { declared } from "./internal/stackGuard";
-import { DynamicResource } from "./shim";
+import { withoutDebugStacks } from "./internal/debugStacks";
+import { dynamicInputs, dynamicType } from "./shim";
 
 export interface PrivateNameserverArgs {
   /** The domain the nameserver is a child of, as registered in your reseller account. */
@@ -20,7 +21,7 @@ export interface PrivateNameserverArgs {
  * it keeps the recorded state and prints a warning saying so. Each change is sent once (the
  * registry calls are not idempotent).
  */
-export class PrivateNameserver extends DynamicResource {
+export class PrivateNameserver extends pulumi.CustomResource {
   /** The canonical domain name (lower case, punycode). */
   declare readonly domain: pulumi.Output<string>;
   /** The canonical host name (lower case, punycode, no trailing dot). */
@@ -31,7 +32,13 @@ export class PrivateNameserver extends DynamicResource {
   declare readonly adopted: pulumi.Output<boolean | undefined>;
 
   constructor(name: string, args: PrivateNameserverArgs, opts?: pulumi.CustomResourceOptions) {
-    super("PrivateNameserver", name, { adopted: undefined, ...args, [CLAIM_KEY]: checkClaim("PrivateNameserver", name, args) }, opts);
+    const inputs = dynamicInputs("PrivateNameserver", { adopted: undefined, ...args, [CLAIM_KEY]: checkClaim("PrivateNameserver", name, args) });
+    const restore = withoutDebugStacks();
+    try {
+      super(dynamicType("PrivateNameserver"), name, inputs, opts);
+    } finally {
+      restore();
+    }
     declared("PrivateNameserver", name);
   }
 }

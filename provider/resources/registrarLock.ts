@@ -1,7 +1,8 @@
 import * as pulumi from "@pulumi/pulumi";
 import { checkClaim, CLAIM_KEY } from "./claims";
 import { declared } from "./internal/stackGuard";
-import { DynamicResource } from "./shim";
+import { withoutDebugStacks } from "./internal/debugStacks";
+import { dynamicInputs, dynamicType } from "./shim";
 
 export interface RegistrarLockArgs {
   /** The domain, as registered in your reseller account (any letter case; IDNs in Unicode or punycode). */
@@ -21,7 +22,7 @@ export interface RegistrarLockArgs {
  * Creating it adopts the domain's current lock and sets the one you declare; deleting it puts back
  * the lock state it found. It never registers, renews or transfers anything, so it costs nothing.
  */
-export class RegistrarLock extends DynamicResource {
+export class RegistrarLock extends pulumi.CustomResource {
   /** The canonical domain name (lower case, punycode). */
   declare readonly domain: pulumi.Output<string>;
   /** The lock state now in force. */
@@ -30,7 +31,13 @@ export class RegistrarLock extends DynamicResource {
   declare readonly initialLocked: pulumi.Output<boolean>;
 
   constructor(name: string, args: RegistrarLockArgs, opts?: pulumi.CustomResourceOptions) {
-    super("RegistrarLock", name, { initialLocked: undefined, ...args, [CLAIM_KEY]: checkClaim("RegistrarLock", name, args) }, opts);
+    const inputs = dynamicInputs("RegistrarLock", { initialLocked: undefined, ...args, [CLAIM_KEY]: checkClaim("RegistrarLock", name, args) });
+    const restore = withoutDebugStacks();
+    try {
+      super(dynamicType("RegistrarLock"), name, inputs, opts);
+    } finally {
+      restore();
+    }
     declared("RegistrarLock", name);
   }
 }

@@ -25,12 +25,12 @@ export function providerText(kind: string): string {
   return `exports.handler = function () { return require(${JSON.stringify(RUNTIME_MODULE)}).provider(${JSON.stringify(kind)}); };\n`;
 }
 
-/**
- * A resource served by the dynamic-provider host: what `pulumi.dynamic.Resource` registers (the
- * same type token, so state and URNs are unchanged), with the provider given as text.
- */
-export abstract class DynamicResource extends pulumi.CustomResource {
-  protected constructor(kind: string, name: string, props: pulumi.Inputs, opts?: pulumi.CustomResourceOptions) {
-    super(`pulumi-nodejs:dynamic/domainsreseller:${kind}`, name, { ...props, [PROVIDER_KEY]: providerText(kind) }, opts);
-  }
+/** The type the engine hands to the dynamic-provider host: what `pulumi.dynamic.Resource` registers, so URNs and state are unchanged. */
+export function dynamicType(kind: string): string {
+  return `pulumi-nodejs:dynamic/domainsreseller:${kind}`;
+}
+
+/** A resource's inputs with the provider text the dynamic-provider host evaluates. */
+export function dynamicInputs(kind: string, props: pulumi.Inputs): pulumi.Inputs {
+  return { ...props, [PROVIDER_KEY]: providerText(kind) };
 }

@@ -58,7 +58,7 @@ export function referenceOf(root: string, relativePath: string): ResourceReferen
   const text = readFileSync(join(root, relativePath), "utf8");
   const source = ts.createSourceFile(relativePath, text, ts.ScriptTarget.ES2022, true);
   const classNode = source.statements.find(
-    (s): s is ts.ClassDeclaration => ts.isClassDeclaration(s) && (s.heritageClauses ?? []).some((h) => /\bextends (DynamicResource|pulumi\.dynamic\.Resource)\b/.test(h.getText(source))),
+    (s): s is ts.ClassDeclaration => ts.isClassDeclaration(s) && (s.heritageClauses ?? []).some((h) => /\bextends pulumi\.(CustomResource|dynamic\.Resource)\b/.test(h.getText(source))),
   );
   if (!classNode?.name) return undefined;
   const className = classNode.name.text;

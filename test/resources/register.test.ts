@@ -46,4 +46,33 @@ describe("dynamic resource classes under mocks", () => {
     expect(inputsOf("other-lock").__claim).toBe(true);
     expect(inputsOf("brought-in").__claim).toBe(true);
   });
+
+  it("skips the SDK's debug stacks of its own promises, restores the caller's stack limit, and the resource still resolves", async () => {
+    const before = Error.stackTraceLimit;
+    // Counts the stacks formatted while the resource is declared. The SDK tags every promise it
+    // makes per input with `new Error().stack` (four per input, for its leak report); what remains
+    // is its one capture of the source position.
+    let stacksWithFrames = 0;
+    const original = Error.prepareStackTrace;
+    Error.prepareStackTrace = (error, frames) => {
+      if (frames.length > 0) stacksWithFrames += 1;
+      return `${error}`;
+    };
+    let lock: RegistrarLock;
+    try {
+      lock = new RegistrarLock("quiet-stacks", { domain: "quiet.example", locked: false });
+    } finally {
+      Error.prepareStackTrace = original;
+    }
+    expect(stacksWithFrames).toBeLessThanOrEqual(2);
+    expect(Error.stackTraceLimit).toBe(before);
+    expect(await valueOf(lock.locked)).toBe(false);
+    expect(new Error("after").stack).toMatch(/\n\s+at /);
+  });
+
+  it("restores the caller's stack limit when the SDK refuses the resource", () => {
+    const before = Error.stackTraceLimit;
+    expect(() => new RegistrarLock("quiet-stacks-bad", { domain: "quiet.example" }, { parent: {} as pulumi.Resource })).toThrow();
+    expect(Error.stackTraceLimit).toBe(before);
+  });
 });

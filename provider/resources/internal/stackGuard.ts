@@ -7,16 +7,16 @@
 // registering the stack's outputs; the guard's input waits for that moment. Resources declared
 // later (inside an `apply` callback) are not seen by the guard.
 import * as pulumi from "@pulumi/pulumi";
-import { DynamicResource } from "../shim";
+import { dynamicInputs, dynamicType } from "../shim";
 
 const GUARD_NAME = "domainsreseller-stack-guard";
 
 const members: string[] = [];
 let started = false;
 
-class StackGuard extends DynamicResource {
+class StackGuard extends pulumi.CustomResource {
   constructor(list: Promise<string[]>, stack: pulumi.Resource) {
-    super("StackGuard", GUARD_NAME, { members: list }, { parent: stack });
+    super(dynamicType("StackGuard"), GUARD_NAME, dynamicInputs("StackGuard", { members: list }), { parent: stack });
   }
 }
 
