@@ -177,6 +177,8 @@ describe("the packed package in a fresh project", () => {
     const lock = lockIn(deployment);
     expect(lock.inputs.__provider).toBe(providerText("RegistrarLock"));
     expect(lock.outputs.__provider).toBe(providerText("RegistrarLock"));
+    // The engine records where the program declared the resource: the user's line, not ours.
+    expect((lock as { sourcePosition?: string }).sourcePosition).toMatch(/^project:\/\/\/index\.ts#\d+,\d+$/);
 
     // A stack written by an earlier build holds another text: it upgrades with nothing to change
     // and no call that writes, and the next `up` stores the short line.
