@@ -41,8 +41,9 @@ function contextFor(profile: unknown, secrets: readonly string[], verb: string, 
   return {
     // Resolved on first use, so a kind that never calls the API (the stack guard) needs no credentials.
     get client() {
+      if (client) return client;
       const views = readViews(clientFor(resolveSettings(typeof profile === "string" ? profile : undefined)));
-      client ??= LOOKING.has(verb) ? views.shared : views.fresh;
+      client = LOOKING.has(verb) ? views.shared : views.fresh;
       return client;
     },
     warn: (message) => {

@@ -24,20 +24,41 @@ interface Entry {
   answer: Promise<unknown>;
 }
 
-/** The shared answers of one client (one account), and a generation per domain that every write moves on. */
+/**
+ * The shared answers of one client (one account), by domain, and a generation per domain that
+ * every write moves on. Held by domain so a write forgets its domain's answers without walking
+ * the whole portfolio's (at 1,000 domains that walk, twice per write, was most of a destroy's
+ * bookkeeping).
+ */
 class ReadCache {
-  readonly entries = new Map<string, Entry>();
-  readonly generations = new Map<string, number>();
+  private readonly byDomain = new Map<string, Map<string, Entry>>();
+  private readonly generations = new Map<string, number>();
   hits = 0;
 
   generation(domain: string): number {
     return this.generations.get(domain) ?? 0;
   }
 
+  get(domain: string, key: string): Entry | undefined {
+    return this.byDomain.get(domain)?.get(key);
+  }
+
+  set(domain: string, key: string, entry: Entry): void {
+    let answers = this.byDomain.get(domain);
+    if (!answers) this.byDomain.set(domain, (answers = new Map()));
+    answers.set(key, entry);
+  }
+
+  /** Forgets `entry` if it is still the answer held for `key`. */
+  drop(domain: string, key: string, entry: Entry): void {
+    const answers = this.byDomain.get(domain);
+    if (answers?.get(key) === entry) answers.delete(key);
+  }
+
   /** A write to `domain` started or ended: every answer read before it is stale. */
   invalidate(domain: string): void {
     this.generations.set(domain, this.generation(domain) + 1);
-    for (const key of [...this.entries.keys()]) if (key.startsWith(`${domain}\n`)) this.entries.delete(key);
+    this.byDomain.delete(domain);
   }
 }
 
@@ -74,24 +95,22 @@ function view(client: DomainsResellerClient, cache: ReadCache, share: boolean): 
         }
       }
       // The client reads a domain in any case as the same name; so does the key.
-      const key = `${domain}\n${route}\n${JSON.stringify(domain === "" ? params : { ...params, domain })}`;
+      const key = `${route}\n${JSON.stringify(domain === "" ? params : { ...params, domain })}`;
       const generation = cache.generation(domain);
-      const held = cache.entries.get(key);
+      const held = cache.get(domain, key);
       if (share && held && held.generation === generation && held.epoch === epoch) {
         cache.hits += 1;
         return (await held.answer) as RouteResult<R>;
       }
       const answer = client.call(route, params);
       const entry = { epoch, generation, answer };
-      cache.entries.set(key, entry);
+      cache.set(domain, key, entry);
       // A failed read is not an answer to share; one that a write overtook is stale.
       answer.then(
         () => {
-          if (cache.generation(domain) !== generation && cache.entries.get(key) === entry) cache.entries.delete(key);
+          if (cache.generation(domain) !== generation) cache.drop(domain, key, entry);
         },
-        () => {
-          if (cache.entries.get(key) === entry) cache.entries.delete(key);
-        },
+        () => cache.drop(domain, key, entry),
       );
       return answer;
     },
