@@ -30,7 +30,7 @@ export class DnsRecordSet extends pulumi.CustomResource {
   constructor(name: string, args: DnsRecordSetArgs | undefined, opts: ReadOptions);
   constructor(name: string, args: DnsRecordSetArgs, opts?: pulumi.CustomResourceOptions);
   constructor(name: string, args: DnsRecordSetArgs | undefined, opts?: pulumi.CustomResourceOptions) {
-    const inputs = resourceInputs(OUTPUTS, args, opts);
+    const inputs = resourceInputs("DnsRecordSet", name, OUTPUTS, args, opts);
     const restore = withoutDebugStacks();
     try {
       super(DnsRecordSet.__pulumiType, name, inputs, opts);

@@ -43,7 +43,7 @@ export class Domain extends pulumi.CustomResource {
   constructor(name: string, args: DomainArgs | undefined, opts?: pulumi.CustomResourceOptions) {
     // The EPP code is encrypted in state even when the program passes a plain string.
     const secretArgs = args?.eppCode !== undefined ? { ...args, eppCode: pulumi.secret(args.eppCode) } : args;
-    const inputs = resourceInputs(OUTPUTS, secretArgs, opts);
+    const inputs = resourceInputs("Domain", name, OUTPUTS, secretArgs, opts);
     const restore = withoutDebugStacks();
     try {
       super(Domain.__pulumiType, name, inputs, withSecretOutputs(["eppCode"], opts));

@@ -28,7 +28,7 @@ export class EmailForwarding extends pulumi.CustomResource {
   constructor(name: string, args: EmailForwardingArgs | undefined, opts: ReadOptions);
   constructor(name: string, args: EmailForwardingArgs, opts?: pulumi.CustomResourceOptions);
   constructor(name: string, args: EmailForwardingArgs | undefined, opts?: pulumi.CustomResourceOptions) {
-    const inputs = resourceInputs(OUTPUTS, args, opts);
+    const inputs = resourceInputs("EmailForwarding", name, OUTPUTS, args, opts);
     const restore = withoutDebugStacks();
     try {
       super(EmailForwarding.__pulumiType, name, inputs, opts);

@@ -28,7 +28,7 @@ export class IdProtection extends pulumi.CustomResource {
   constructor(name: string, args: IdProtectionArgs | undefined, opts: ReadOptions);
   constructor(name: string, args: IdProtectionArgs, opts?: pulumi.CustomResourceOptions);
   constructor(name: string, args: IdProtectionArgs | undefined, opts?: pulumi.CustomResourceOptions) {
-    const inputs = resourceInputs(OUTPUTS, args, opts);
+    const inputs = resourceInputs("IdProtection", name, OUTPUTS, args, opts);
     const restore = withoutDebugStacks();
     try {
       super(IdProtection.__pulumiType, name, inputs, opts);

@@ -28,7 +28,7 @@ export class Nameservers extends pulumi.CustomResource {
   constructor(name: string, args: NameserversArgs | undefined, opts: ReadOptions);
   constructor(name: string, args: NameserversArgs, opts?: pulumi.CustomResourceOptions);
   constructor(name: string, args: NameserversArgs | undefined, opts?: pulumi.CustomResourceOptions) {
-    const inputs = resourceInputs(OUTPUTS, args, opts);
+    const inputs = resourceInputs("Nameservers", name, OUTPUTS, args, opts);
     const restore = withoutDebugStacks();
     try {
       super(Nameservers.__pulumiType, name, inputs, opts);

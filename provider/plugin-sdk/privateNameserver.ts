@@ -29,7 +29,7 @@ export class PrivateNameserver extends pulumi.CustomResource {
   constructor(name: string, args: PrivateNameserverArgs | undefined, opts: ReadOptions);
   constructor(name: string, args: PrivateNameserverArgs, opts?: pulumi.CustomResourceOptions);
   constructor(name: string, args: PrivateNameserverArgs | undefined, opts?: pulumi.CustomResourceOptions) {
-    const inputs = resourceInputs(OUTPUTS, args, opts);
+    const inputs = resourceInputs("PrivateNameserver", name, OUTPUTS, args, opts);
     const restore = withoutDebugStacks();
     try {
       super(PrivateNameserver.__pulumiType, name, inputs, opts);

@@ -28,7 +28,7 @@ export class RegistrarLock extends pulumi.CustomResource {
   constructor(name: string, args: RegistrarLockArgs | undefined, opts: ReadOptions);
   constructor(name: string, args: RegistrarLockArgs, opts?: pulumi.CustomResourceOptions);
   constructor(name: string, args: RegistrarLockArgs | undefined, opts?: pulumi.CustomResourceOptions) {
-    const inputs = resourceInputs(OUTPUTS, args, opts);
+    const inputs = resourceInputs("RegistrarLock", name, OUTPUTS, args, opts);
     const restore = withoutDebugStacks();
     try {
       super(RegistrarLock.__pulumiType, name, inputs, opts);

@@ -1,7 +1,11 @@
 // What every class of the plugin SDK shares: the type tokens, and the inputs a CustomResource is
-// registered with. Unlike the dynamic classes there is no serialized provider and no claim: the
-// installed `pulumi-resource-domainsreseller` plugin does the work, looked up by the type token.
+// registered with. Unlike the dynamic classes there is no provider text: the installed
+// `pulumi-resource-domainsreseller` plugin does the work, looked up by the type token. The claim is
+// the same as theirs (resources/claims.ts): two resources of the program fighting over a setting
+// fail while the program declares them, and a settings resource declared after a `Domain` of its
+// name tells the plugin's preview so, which then reads nothing to prove the account holds it.
 import type * as pulumi from "@pulumi/pulumi";
+import { checkClaim, CLAIM_KEY } from "../resources/claims";
 
 /** The Pulumi package name: the plugin is `pulumi-resource-domainsreseller`, its config `domainsreseller:*`. */
 export const PACKAGE = "domainsreseller";
@@ -14,12 +18,20 @@ export type ReadOptions = pulumi.CustomResourceOptions & { id: pulumi.Input<pulu
 
 /**
  * The property map to register: every output name (so the SDK makes an Output for it, as generated
- * SDKs do), then the args. A read by id sends no args: the plugin's Read fills everything in.
+ * SDKs do), then the args and the claim. A read by id sends no args and claims nothing: the
+ * plugin's Read fills everything in.
  */
-export function resourceInputs(outputs: readonly string[], args: object | undefined, opts: pulumi.CustomResourceOptions | undefined): pulumi.Inputs {
-  const inputs: pulumi.Inputs = Object.fromEntries(outputs.map((name) => [name, undefined]));
+export function resourceInputs(kind: string, name: string, outputs: readonly string[], args: object | undefined, opts: pulumi.CustomResourceOptions | undefined): pulumi.Inputs {
+  const inputs: pulumi.Inputs = Object.fromEntries(outputs.map((output) => [output, undefined]));
   if (opts?.id !== undefined || args === undefined) return inputs;
-  return { ...inputs, ...args };
+  return { ...inputs, ...args, [CLAIM_KEY]: checkClaim(kind, name, claimable(kind, args)) };
+}
+
+/** What a claim is made of: a `Domain` names its domain `name`, the settings kinds `domain`. */
+function claimable(kind: string, args: object): Parameters<typeof checkClaim>[2] {
+  if (kind !== "Domain") return args as Parameters<typeof checkClaim>[2];
+  const { name, profile } = args as { name: pulumi.Input<string>; profile?: pulumi.Input<string> };
+  return { domain: name, profile };
 }
 
 /** True for an instance of the class registered as `type`, even across copies of this package. */

@@ -4,7 +4,7 @@
 // look for another plugin), a missing output, and provider settings the plugin cannot parse.
 import * as pulumi from "@pulumi/pulumi";
 import { beforeAll, describe, expect, it } from "vitest";
-import { DnsRecordSet, Domain, Nameservers, PrivateNameserver, Provider } from "../../provider/plugin-sdk";
+import { DnsRecordSet, Domain, Nameservers, PrivateNameserver, Provider, RegistrarLock } from "../../provider/plugin-sdk";
 
 interface Registered { type: string; name: string; inputs: Record<string, unknown>; id: string | undefined; provider: string | undefined }
 const registered: Registered[] = [];
@@ -44,6 +44,17 @@ describe("plugin classes under mocks", () => {
     expect(last("d")).toMatchObject({ type: "domainsreseller:index:Domain", inputs: { name: "example.org", eppCode: secret("plain-code") } });
     expect(Domain.isInstance(domain)).toBe(true);
     expect(Nameservers.isInstance(domain)).toBe(false);
+  });
+
+  it("a settings resource declared after a Domain of its name tells the plugin's preview so; two fighting over one setting fail at once", async () => {
+    const domain = new Domain("claimed", { name: "claimed.example", source: "adopt" });
+    const lock = new RegistrarLock("claimed-lock", { domain: "claimed.example", locked: true });
+    const elsewhere = new RegistrarLock("elsewhere-lock", { domain: "elsewhere.example", locked: true });
+    await Promise.all([domain, lock, elsewhere].map((r) => valueOf(r.urn)));
+    expect(last("claimed-lock")?.inputs.__claim).toBe("domain-declared");
+    expect(last("elsewhere-lock")?.inputs.__claim).toBe(true);
+    expect(last("claimed")?.inputs.__claim).toBe(true);
+    expect(() => new RegistrarLock("claimed-lock-2", { domain: "claimed.example", locked: false })).toThrow(/claimed-lock/);
   });
 
   it("get reads by id and sends no args", async () => {
