@@ -6,7 +6,7 @@ import { CLAIM_KEY, DOMAIN_DECLARED } from "../model/conflicts";
 import { isUnknown } from "../model/unknown";
 import { scrub } from "../client/errors";
 import { clientFor } from "./clients";
-import { laneOf, withDomain } from "./domainQueue";
+import { withDomain } from "./domainQueue";
 import { describeFailure } from "./failure";
 import type { KindContext } from "./kind";
 import { kindNamed, type AnyKind } from "./kinds";
@@ -62,7 +62,7 @@ async function run<T>(kindName: string, kind: AnyKind, verb: string, props: Prop
   const profile = typeof props.profile === "string" ? props.profile : undefined;
   const secrets = secretsOf(props);
   try {
-    return await withDomain(`${profile ?? ""}/${domain}`, laneOf(kindName), () => work(contextFor(profile, secrets, verb, hooks)));
+    return await withDomain(`${profile ?? ""}/${domain}`, () => work(contextFor(profile, secrets, verb, hooks)));
   } catch (error) {
     throw quiet(
       describeFailure(kindName, verb, domain, withStateHint(verb, error), (state) => {
