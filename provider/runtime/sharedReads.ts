@@ -27,8 +27,8 @@ interface Entry {
 /**
  * The shared answers of one client (one account), by domain, and a generation per domain that
  * every write moves on. Held by domain so a write forgets its domain's answers without walking
- * the whole portfolio's (at 1,000 domains that walk, twice per write, was most of a destroy's
- * bookkeeping).
+ * the whole portfolio's (at 1,000 domains that walk, twice per write, was about a seventh of the
+ * provider's CPU in a destroy: 7.0 s before, 6.0 s after).
  */
 class ReadCache {
   private readonly byDomain = new Map<string, Map<string, Entry>>();
